@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { AspectSchema } from "./storyboard.js";
+
+/** Defaults for every setting, in one place. */
+export const DEFAULT_CONFIG = {
+  aspect: "16:9",
+  duration: 60,
+  fps: 30,
+  wordsPerMinute: 160,
+  cacheDir: ".reelpress-cache",
+  browserExecutable: null,
+  concurrency: null,
+  fetch: { timeoutMs: 15_000, maxBytes: 10 * 1024 * 1024, maxRedirects: 5 },
+} as const;
+
+/** What `reelpress.config.json` (or `--config FILE`) may hold; every field optional. */
+export const ConfigSchema = z
+  .object({
+    /** @default "16:9" */
+    aspect: AspectSchema.optional(),
+    /** Target video length in seconds. @default 60 */
+    duration: z.number().min(5).max(3600).optional(),
+    /** @default 30 */
+    fps: z.number().int().min(1).max(60).optional(),
+    /** Narration reading speed used for timing. @default 160 */
+    wordsPerMinute: z.number().min(60).max(400).optional(),
+    /** Where downloads and bundles are kept. @default ".reelpress-cache" */
+    cacheDir: z.string().min(1).optional(),
+    /** Chromium or Chrome binary to render with. @default null (search the machine) */
+    browserExecutable: z.string().min(1).nullable().optional(),
+    /** Frames rendered at once. @default null (Remotion's choice) */
+    concurrency: z.number().int().min(1).max(64).nullable().optional(),
+    fetch: z
+      .object({
+        timeoutMs: z.number().int().min(100).optional(),
+        maxBytes: z.number().int().min(1024).optional(),
+        maxRedirects: z.number().int().min(0).max(20).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export type Config = z.infer<typeof ConfigSchema>;

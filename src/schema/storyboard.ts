@@ -1,0 +1,125 @@
+import { z } from "zod";
+import { SceneKindSchema } from "./script.js";
+
+export const STORYBOARD_VERSION = 1;
+
+export const AspectSchema = z.enum(["16:9", "9:16", "1:1"]);
+
+export const LicenseSchema = z.object({
+  /** Short licence name, e.g. "CC BY 4.0", "article image (rights reserved by the publisher)". */
+  name: z.string().min(1),
+  url: z.string().nullable(),
+  /** The line to show in credits. */
+  attribution: z.string().min(1),
+});
+
+const MediaBase = {
+  provider: z.enum(["article", "generated"]),
+  /** Where the asset came from (page or file URL); null for generated visuals. */
+  origin: z.string().nullable(),
+  license: LicenseSchema,
+};
+
+export const ImageMediaSchema = z.object({
+  kind: z.literal("image"),
+  /** Absolute path of the local file. */
+  file: z.string().min(1),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  alt: z.string(),
+  /** Focus point for crops and Ken Burns, 0–1 in each axis. */
+  focus: z.object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1) }),
+  ...MediaBase,
+});
+
+export const VideoMediaSchema = z.object({
+  kind: z.literal("video"),
+  file: z.string().min(1),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  durationSeconds: z.number().positive(),
+  ...MediaBase,
+});
+
+export const GeneratedMediaSchema = z.object({
+  kind: z.literal("generated"),
+  style: z.enum(["gradient", "kinetic"]),
+  /** Seed so the same scene draws the same background. */
+  seed: z.number().int().nonnegative(),
+  ...MediaBase,
+});
+
+export const MediaSchema = z.discriminatedUnion("kind", [ImageMediaSchema, VideoMediaSchema, GeneratedMediaSchema]);
+
+export const StoryboardSceneSchema = z.object({
+  id: z.string().min(1),
+  kind: SceneKindSchema,
+  startFrame: z.number().int().nonnegative(),
+  durationInFrames: z.number().int().positive(),
+  headline: z.string().min(1),
+  narration: z.string(),
+  keywords: z.array(z.string()),
+  sourceBlockIds: z.array(z.string()),
+  media: MediaSchema,
+});
+
+export const ThemeSchema = z.object({
+  fontFamily: z.string().min(1),
+  colors: z.object({
+    background: z.string().min(1),
+    backgroundAlt: z.string().min(1),
+    text: z.string().min(1),
+    accent: z.string().min(1),
+    captionBackground: z.string().min(1),
+  }),
+});
+
+export const StoryboardSchema = z
+  .object({
+    version: z.literal(STORYBOARD_VERSION),
+    meta: z.object({
+      title: z.string().min(1),
+      lang: z.string().min(2),
+      dir: z.enum(["ltr", "rtl"]).nullable(),
+      siteName: z.string().nullable(),
+      byline: z.string().nullable(),
+      url: z.string().nullable(),
+      source: z.string().min(1),
+    }),
+    output: z.object({
+      aspect: AspectSchema,
+      width: z.number().int().positive().multipleOf(2),
+      height: z.number().int().positive().multipleOf(2),
+      fps: z.number().int().positive().max(120),
+    }),
+    /** Cross-fade length between scenes; each scene fades in over its predecessor. */
+    transitionFrames: z.number().int().nonnegative(),
+    theme: ThemeSchema,
+    scenes: z.array(StoryboardSceneSchema).min(1),
+    warnings: z.array(z.string()),
+  })
+  .superRefine((board, ctx) => {
+    let expected = 0;
+    board.scenes.forEach((scene, i) => {
+      if (scene.startFrame !== expected) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["scenes", i, "startFrame"],
+          message: `must be ${expected} (the end of the scene before), but is ${scene.startFrame}`,
+        });
+      }
+      expected = scene.startFrame + scene.durationInFrames;
+    });
+  });
+
+export type Aspect = z.infer<typeof AspectSchema>;
+export type Media = z.infer<typeof MediaSchema>;
+export type License = z.infer<typeof LicenseSchema>;
+export type StoryboardScene = z.infer<typeof StoryboardSceneSchema>;
+export type Theme = z.infer<typeof ThemeSchema>;
+export type Storyboard = z.infer<typeof StoryboardSchema>;
+
+export function storyboardDurationInFrames(board: Pick<Storyboard, "scenes">): number {
+  const last = board.scenes[board.scenes.length - 1];
+  return last ? last.startFrame + last.durationInFrames : 0;
+}
