@@ -1,0 +1,14 @@
+import type { Storyboard } from "../src/schema/storyboard.js";
+import { displayUrl } from "./display-url.js";
+
+export const READ_MORE_LABEL = "Read the full article";
+
+/** Every string the video draws, so the fonts for all of their glyphs load before measuring. */
+export function storyboardTexts(board: Pick<Storyboard, "meta" | "scenes">): string {
+  const { meta } = board;
+  const parts = [meta.title, meta.siteName ?? "", meta.byline ?? "", meta.url ? displayUrl(meta.url) : "", READ_MORE_LABEL];
+  for (const scene of board.scenes) parts.push(scene.headline, scene.narration, ...scene.keywords);
+  // Upper-case forms too: the kinetic keywords are set in capitals.
+  const text = parts.join(" ");
+  return `${text} ${text.toUpperCase()}`;
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// `npm run setup`: installs the npm dependencies and checks what rendering needs from the
+// machine (a Chrome or Chromium). Plain Node with no dependencies, since it runs before them.
+import { spawnSync } from "node:child_process";
+import { accessSync, constants, existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const say = (line) => process.stdout.write(`${line}\n`);
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit" });
+  if (result.status !== 0) {
+    say(`setup: \`${command} ${args.join(" ")}\` failed (exit ${result.status ?? result.signal})`);
+    process.exit(1);
+  }
+}
+
+function onPath(name) {
+  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
+    try {
+      accessSync(path.join(dir, name), constants.X_OK);
+      return path.join(dir, name);
+    } catch {
+      // not in this directory
+    }
+  }
+  return null;
+}
+
+if (!existsSync(path.join(root, "node_modules", "@remotion", "renderer"))) {
+  say("setup: installing npm dependencies (npm ci)…");
+  run("npm", ["ci", "--no-audit", "--no-fund"]);
+} else {
+  say("setup: npm dependencies are installed");
+}
+
+const browser =
+  process.env.REELPRESS_BROWSER ||
+  ["chromium", "chromium-browser", "google-chrome-stable", "google-chrome"].map(onPath).find(Boolean);
+if (browser) {
+  say(`setup: rendering will use ${browser}`);
+} else if (process.getuid?.() === 0 && onPath("apt-get")) {
+  say("setup: no Chrome or Chromium found; installing Debian's chromium…");
+  run("apt-get", ["update", "-qq"]);
+  run("apt-get", ["install", "-y", "-qq", "chromium"]);
+} else {
+  say("setup: no Chrome or Chromium found. Install one (Debian/Ubuntu: `sudo apt-get install chromium`),");
+  say("       or set REELPRESS_BROWSER to its path. reelpress never downloads a browser.");
+  process.exit(1);
+}
+
+const ffprobe = path.join(root, "node_modules", "@remotion", "compositor-linux-x64-gnu", "ffprobe");
+if (process.platform === "linux" && process.arch === "x64" && !existsSync(ffprobe)) {
+  say("setup: ffmpeg/ffprobe from @remotion/compositor are missing; run `npm ci` again");
+  process.exit(1);
+}
+say("setup: ready. Try: npx reelpress make samples/articles/sourdough-starter-guide.html");

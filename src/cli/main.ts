@@ -1,0 +1,224 @@
+import path from "node:path";
+import { Command, CommanderError, Option } from "commander";
+import { loadConfig } from "../config/load-config.js";
+import { ReelpressError, UsageError } from "../errors.js";
+import { extract, plan, readStoryboard, render, writeStoryboard, type PipelineEvent } from "../pipeline.js";
+import { DEFAULT_CONFIG, type Config } from "../schema/config.js";
+import type { Aspect } from "../schema/storyboard.js";
+import { parseAspect, parseDuration, parsePositiveInt, slugify } from "./parse-options.js";
+import { createProgressReporter } from "./progress.js";
+
+/** Exit codes: 0 success, 1 failure, 2 usage error. */
+export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+
+interface CommonFlags {
+  json?: boolean;
+  verbose?: boolean;
+  config?: string;
+  cacheDir?: string;
+  browser?: string;
+  concurrency?: number;
+}
+
+interface PlanFlags extends CommonFlags {
+  output?: string;
+  aspect?: Aspect;
+  duration?: number;
+  wpm?: number;
+}
+
+interface Io {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  cwd: string;
+}
+
+function addCommon(command: Command): Command {
+  return command
+    .option("--json", "print one machine-readable JSON result on stdout instead of progress")
+    .option("--verbose", "print stack traces and browser details on errors")
+    .option("--config <file>", "config file (default: ./reelpress.config.json when present)")
+    .option("--cache-dir <dir>", `where downloads are cached (default: ${DEFAULT_CONFIG.cacheDir})`);
+}
+
+function addPlanning(command: Command): Command {
+  return command
+    .addOption(new Option("--aspect <ratio>", "16:9, 9:16 or 1:1 (default: 16:9)").argParser(parseAspect))
+    .option("--duration <seconds>", "target video length in seconds, 5–3600 (default: 60)", parseDuration)
+    .option("--wpm <words>", "narration reading speed in words per minute (default: 160)", parsePositiveInt);
+}
+
+function addRendering(command: Command): Command {
+  return command
+    .option("--browser <path>", "Chrome or Chromium binary to render with (default: found on the machine)")
+    .option("--concurrency <n>", "frames rendered in parallel (default: Remotion's choice)", parsePositiveInt);
+}
+
+async function settings(flags: CommonFlags & Partial<PlanFlags>, io: Io) {
+  const { config } = await loadConfig(flags.config, io.cwd);
+  const merged: Config = { ...config };
+  return {
+    aspect: flags.aspect ?? merged.aspect ?? DEFAULT_CONFIG.aspect,
+    durationSeconds: flags.duration ?? merged.duration ?? DEFAULT_CONFIG.duration,
+    wordsPerMinute: flags.wpm ?? merged.wordsPerMinute ?? DEFAULT_CONFIG.wordsPerMinute,
+    fps: merged.fps ?? DEFAULT_CONFIG.fps,
+    cacheDir: path.resolve(io.cwd, flags.cacheDir ?? merged.cacheDir ?? DEFAULT_CONFIG.cacheDir),
+    fetch: { ...DEFAULT_CONFIG.fetch, ...merged.fetch },
+    browserExecutable: flags.browser ?? merged.browserExecutable ?? null,
+    concurrency: flags.concurrency ?? merged.concurrency ?? null,
+  };
+}
+
+function events(flags: CommonFlags, io: Io) {
+  if (flags.json) return { onEvent: undefined, interrupt: () => {} };
+  const reporter = createProgressReporter(io.stderr);
+  return { onEvent: (e: PipelineEvent) => reporter.onEvent(e), interrupt: () => reporter.interrupt() };
+}
+
+function printJson(io: Io, value: unknown): void {
+  io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+function printSummary(io: Io, lines: string[]): void {
+  io.stderr.write(`${lines.join("\n")}\n`);
+}
+
+function formatTimings(timings: Record<string, number | undefined>): string {
+  return Object.entries(timings)
+    .filter(([, ms]) => ms !== undefined)
+    .map(([stage, ms]) => `${stage} ${((ms ?? 0) / 1000).toFixed(1)} s`)
+    .join(", ");
+}
+
+function defaultVideoPath(io: Io, title: string, input: string): string {
+  const name = slugify(title) || slugify(path.basename(input).replace(/\.[a-z]+$/i, "")) || "video";
+  return path.resolve(io.cwd, "out", `${name}.mp4`);
+}
+
+function requireMp4(file: string): string {
+  if (!/\.mp4$/i.test(file)) throw new UsageError(`the output must be an .mp4 file, but is "${file}"`);
+  return file;
+}
+
+/** Builds the command tree. Commands throw; only runCli prints errors and picks exit codes. */
+export function buildProgram(io: Io, signal: AbortSignal): Command {
+  const program = new Command("reelpress")
+    .description("Turn an article (URL, HTML, Markdown or text file) into a captioned video.")
+    .version("0.1.0")
+    .showHelpAfterError(false)
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(`${s.trimEnd()} (see --help)\n`),
+    })
+    .exitOverride();
+
+  addRendering(addPlanning(addCommon(program.command("make"))))
+    .description("article → storyboard → MP4, with .storyboard.json, .srt, .vtt, .jpg poster and .credits.txt beside it")
+    .argument("<source>", "http(s) URL, or a .html, .md or .txt file")
+    .option("-o, --output <file.mp4>", "the video to write (default: out/<title>.mp4)")
+    .action(async (source: string, flags: PlanFlags) => {
+      const s = await settings(flags, io);
+      const { onEvent, interrupt } = events(flags, io);
+      try {
+        if (flags.output) requireMp4(flags.output);
+        const planned = await plan(source, { ...s, signal, onEvent });
+        const out = path.resolve(io.cwd, flags.output ?? defaultVideoPath(io, planned.article.title, source));
+        const result = await render(planned.storyboard, out, { ...s, signal, onEvent });
+        const timings = { ...planned.timings, ...result.timings };
+        if (flags.json) {
+          printJson(io, { ok: true, files: result.files, durationSeconds: result.durationSeconds, scenes: planned.storyboard.scenes.length, timings, warnings: planned.warnings });
+        } else {
+          printSummary(io, [
+            `Wrote ${path.relative(io.cwd, result.files.video)} (${result.durationSeconds.toFixed(1)} s, ${planned.storyboard.scenes.length} scenes)`,
+            `Timings: ${formatTimings(timings)}`,
+            ...planned.warnings.map((w) => `warning: ${w}`),
+          ]);
+        }
+      } finally {
+        interrupt();
+      }
+    });
+
+  addCommon(program.command("extract"))
+    .description("print the article reelpress reads from a source")
+    .argument("<source>", "http(s) URL, or a .html, .md or .txt file")
+    .action(async (source: string, flags: CommonFlags) => {
+      const s = await settings(flags, io);
+      const article = await extract(source, { fetch: s.fetch, signal });
+      if (flags.json) printJson(io, article);
+      else {
+        io.stdout.write(`${article.title}\n${[article.byline, article.siteName, article.lang, article.publishedTime].filter(Boolean).join(" · ")}\n\n${article.text}\n`);
+      }
+    });
+
+  addPlanning(addCommon(program.command("plan")))
+    .description("write the storyboard (scenes, timing, media) without rendering; edit it, then `reelpress render` it")
+    .argument("<source>", "http(s) URL, or a .html, .md or .txt file")
+    .option("-o, --output <file.json>", "the storyboard to write (default: out/<title>.storyboard.json)")
+    .action(async (source: string, flags: PlanFlags) => {
+      const s = await settings(flags, io);
+      const { onEvent, interrupt } = events(flags, io);
+      try {
+        const planned = await plan(source, { ...s, signal, onEvent });
+        const out = path.resolve(io.cwd, flags.output ?? defaultVideoPath(io, planned.article.title, source).replace(/\.mp4$/, ".storyboard.json"));
+        await writeStoryboard(planned.storyboard, out);
+        const total = planned.storyboard.scenes.reduce((sum, scene) => sum + scene.durationInFrames, 0) / planned.storyboard.output.fps;
+        if (flags.json) printJson(io, { ok: true, files: { storyboard: out }, durationSeconds: total, scenes: planned.storyboard.scenes.length, timings: planned.timings, warnings: planned.warnings });
+        else printSummary(io, [`Wrote ${path.relative(io.cwd, out)} (${planned.storyboard.scenes.length} scenes, ${total.toFixed(1)} s)`, `Timings: ${formatTimings(planned.timings)}`, ...planned.warnings.map((w) => `warning: ${w}`)]);
+      } finally {
+        interrupt();
+      }
+    });
+
+  addRendering(addCommon(program.command("render")))
+    .description("render a storyboard JSON (from `reelpress plan`, possibly edited) to an MP4 and its companion files")
+    .argument("<storyboard.json>", "the storyboard to render")
+    .option("-o, --output <file.mp4>", "the video to write (default: the storyboard's name with .mp4)")
+    .action(async (file: string, flags: PlanFlags) => {
+      const s = await settings(flags, io);
+      const { onEvent, interrupt } = events(flags, io);
+      try {
+        if (flags.output) requireMp4(flags.output);
+        const board = await readStoryboard(path.resolve(io.cwd, file));
+        const out = path.resolve(io.cwd, flags.output ?? file.replace(/(\.storyboard)?\.json$/i, "") + ".mp4");
+        const result = await render(board, out, { ...s, signal, onEvent });
+        if (flags.json) printJson(io, { ok: true, files: result.files, durationSeconds: result.durationSeconds, scenes: board.scenes.length, timings: result.timings, warnings: board.warnings });
+        else printSummary(io, [`Wrote ${path.relative(io.cwd, result.files.video)} (${result.durationSeconds.toFixed(1)} s)`, `Timings: ${formatTimings(result.timings)}`]);
+      } finally {
+        interrupt();
+      }
+    });
+
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; the only place errors are printed. */
+export async function runCli(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }): Promise<number> {
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  const wantsJson = argv.includes("--json");
+  const verbose = argv.includes("--verbose");
+  try {
+    await buildProgram(io, controller.signal).parseAsync(argv, { from: "user" });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return EXIT.ok;
+      // commander has already printed its one-line message.
+      return EXIT.usage;
+    }
+    const known = error instanceof ReelpressError;
+    const message = known ? error.message : error instanceof Error ? error.message.split("\n")[0] : String(error);
+    const code = known ? error.code : "E_INTERNAL";
+    io.stderr.write(`error: ${message}${known && error.hint ? ` (${error.hint})` : ""}\n`);
+    if (verbose && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n${error.cause instanceof Error && error.cause.stack ? `caused by: ${error.cause.stack}\n` : ""}`);
+    if (wantsJson) printJson(io, { ok: false, error: { code, message, hint: known ? error.hint ?? null : null } });
+    return error instanceof UsageError ? EXIT.usage : EXIT.failure;
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}

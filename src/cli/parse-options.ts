@@ -1,0 +1,34 @@
+import { InvalidArgumentError } from "commander";
+import { AspectSchema, type Aspect } from "../schema/storyboard.js";
+
+export function parseAspect(value: string): Aspect {
+  const parsed = AspectSchema.safeParse(value);
+  if (!parsed.success) throw new InvalidArgumentError(`must be one of ${AspectSchema.options.join(", ")}, but is "${value}"`);
+  return parsed.data;
+}
+
+export function parseDuration(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 5 || seconds > 3600) {
+    throw new InvalidArgumentError(`must be a number of seconds from 5 to 3600, but is "${value}"`);
+  }
+  return seconds;
+}
+
+export function parsePositiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`must be a whole number of at least 1, but is "${value}"`);
+  return n;
+}
+
+/** A file name from a title: lowercase ASCII words joined by dashes, at most 60 characters. */
+export function slugify(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+}

@@ -1,0 +1,204 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { bundle } from "@remotion/bundler";
+import {
+  makeCancelSignal,
+  openBrowser,
+  renderMedia,
+  renderStill,
+  selectComposition,
+  type HeadlessBrowser,
+} from "@remotion/renderer";
+import { webpackOverride } from "../../compositions/webpack-override.js";
+import { RenderError, ReelpressError } from "../errors.js";
+import type { Storyboard } from "../schema/storyboard.js";
+import { startAssetServer } from "./asset-server.js";
+import { findBrowser } from "./find-browser.js";
+
+export const COMPOSITION_ID = "Reelpress";
+const ENTRY_POINT = fileURLToPath(new URL("../../compositions/index.ts", import.meta.url));
+
+export type RenderStage = "bundle" | "browser" | "frames" | "encode" | "poster";
+
+export interface RenderProgress {
+  stage: RenderStage;
+  /** 0–1 within the stage. */
+  progress: number;
+  renderedFrames?: number;
+  totalFrames?: number;
+}
+
+export interface RendererOptions {
+  /** Browser binary; null or undefined searches the machine (see findBrowser). */
+  browserExecutable?: string | null;
+  /** Frames rendered in parallel. @default null (Remotion's choice from the core count) */
+  concurrency?: number | null;
+  env?: NodeJS.ProcessEnv;
+  onProgress?: (progress: RenderProgress) => void;
+}
+
+export interface RenderVideoOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: RenderProgress) => void;
+}
+
+export interface Renderer {
+  /** Where the browser came from, for logs. */
+  readonly browser: string;
+  renderVideo(board: Storyboard, outputFile: string, options?: RenderVideoOptions): Promise<void>;
+  renderPoster(board: Storyboard, outputFile: string, frame: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+function mediaFiles(board: Storyboard): string[] {
+  return board.scenes.flatMap((scene) => (scene.media.kind === "generated" ? [] : [scene.media.file]));
+}
+
+function checkMediaExists(board: Storyboard): void {
+  for (const [i, scene] of board.scenes.entries()) {
+    if (scene.media.kind !== "generated" && !existsSync(scene.media.file)) {
+      throw new ReelpressError("E_MEDIA", `scene ${i + 1} (${scene.id}) uses ${scene.media.file}, which does not exist`, {
+        hint: "run `reelpress plan` again to fetch the media, or point the scene's media.file at a local file",
+      });
+    }
+  }
+}
+
+/**
+ * One renderer per process: the Remotion bundle and the browser are made once, on first use,
+ * and shared by every render until `close()`.
+ */
+export function createRenderer(options: RendererOptions = {}): Renderer {
+  const env = options.env ?? process.env;
+  const choice = findBrowser(options.browserExecutable, env);
+  if (choice.executable && !existsSync(choice.executable)) {
+    throw new RenderError("E_NO_BROWSER", `the browser ${choice.executable} (from ${choice.from}) does not exist`, {
+      hint: "install Chromium (`apt-get install chromium`) or set REELPRESS_BROWSER to a Chrome/Chromium binary",
+    });
+  }
+  let bundled: Promise<string> | null = null;
+  let browser: Promise<HeadlessBrowser> | null = null;
+  const report = (progress: RenderProgress, extra?: (p: RenderProgress) => void) => {
+    options.onProgress?.(progress);
+    extra?.(progress);
+  };
+  const chromium = { browserExecutable: choice.executable, chromeMode: "headless-shell" as const, logLevel: "error" as const };
+
+  const getBundle = (onProgress?: (p: RenderProgress) => void) => {
+    bundled ??= bundle({
+      entryPoint: ENTRY_POINT,
+      webpackOverride,
+      onProgress: (percent) => report({ stage: "bundle", progress: percent / 100 }, onProgress),
+    }).catch((cause: unknown) => {
+      bundled = null;
+      throw new RenderError("E_RENDER", `could not bundle the video compositions: ${firstLine(cause)}`, { cause });
+    });
+    return bundled;
+  };
+  const getBrowser = () => {
+    browser ??= openBrowser("chrome", chromium).catch((cause: unknown) => {
+      browser = null;
+      throw new RenderError("E_NO_BROWSER", `could not start the browser ${choice.executable ?? "(Remotion's own)"}: ${firstLine(cause)}`, {
+        hint: "install Chromium (`apt-get install chromium`) or set REELPRESS_BROWSER to a Chrome/Chromium binary",
+        cause,
+      });
+    });
+    return browser;
+  };
+
+  const prepare = async (board: Storyboard, onProgress?: (p: RenderProgress) => void) => {
+    checkMediaExists(board);
+    const serveUrl = await getBundle(onProgress);
+    report({ stage: "browser", progress: 0 }, onProgress);
+    const puppeteerInstance = await getBrowser();
+    const assets = await startAssetServer(mediaFiles(board));
+    const inputProps = { storyboard: board, assets: assets.urls };
+    try {
+      const composition = await selectComposition({ ...chromium, serveUrl, id: COMPOSITION_ID, inputProps, puppeteerInstance });
+      return { serveUrl, puppeteerInstance, inputProps, composition, assets };
+    } catch (cause) {
+      await assets.close();
+      throw new RenderError("E_RENDER", `the storyboard could not be opened for rendering: ${firstLine(cause)}`, { cause });
+    }
+  };
+
+  return {
+    browser: `${choice.executable ?? "Remotion's headless shell"} (${choice.from})`,
+
+    async renderVideo(board, outputFile, renderOptions = {}) {
+      const { onProgress, signal } = renderOptions;
+      const job = await prepare(board, onProgress);
+      const { cancelSignal, cancel } = makeCancelSignal();
+      const onAbort = () => cancel();
+      signal?.addEventListener("abort", onAbort, { once: true });
+      try {
+        const totalFrames = job.composition.durationInFrames;
+        await renderMedia({
+          ...chromium,
+          serveUrl: job.serveUrl,
+          composition: job.composition,
+          inputProps: job.inputProps,
+          puppeteerInstance: job.puppeteerInstance,
+          codec: "h264",
+          pixelFormat: "yuv420p",
+          colorSpace: "bt709",
+          imageFormat: "jpeg",
+          jpegQuality: 90,
+          crf: 20,
+          outputLocation: outputFile,
+          overwrite: true,
+          concurrency: options.concurrency ?? null,
+          cancelSignal,
+          onProgress: (p) =>
+            report(
+              p.stitchStage === "muxing" || p.renderedFrames >= totalFrames
+                ? { stage: "encode", progress: p.encodedFrames / totalFrames, renderedFrames: p.renderedFrames, totalFrames }
+                : { stage: "frames", progress: p.renderedFrames / totalFrames, renderedFrames: p.renderedFrames, totalFrames },
+              onProgress,
+            ),
+        });
+      } catch (cause) {
+        if (signal?.aborted) throw new ReelpressError("E_ABORTED", "the render was cancelled", { cause });
+        throw new RenderError("E_RENDER", `rendering failed: ${firstLine(cause)}`, { cause });
+      } finally {
+        signal?.removeEventListener("abort", onAbort);
+        await job.assets.close();
+      }
+    },
+
+    async renderPoster(board, outputFile, frame) {
+      const job = await prepare(board);
+      try {
+        report({ stage: "poster", progress: 0 });
+        await renderStill({
+          ...chromium,
+          serveUrl: job.serveUrl,
+          composition: job.composition,
+          inputProps: job.inputProps,
+          puppeteerInstance: job.puppeteerInstance,
+          frame: Math.min(frame, job.composition.durationInFrames - 1),
+          imageFormat: "jpeg",
+          jpegQuality: 88,
+          output: outputFile,
+          overwrite: true,
+        });
+        report({ stage: "poster", progress: 1 });
+      } catch (cause) {
+        throw new RenderError("E_RENDER", `rendering the poster failed: ${firstLine(cause)}`, { cause });
+      } finally {
+        await job.assets.close();
+      }
+    },
+
+    async close() {
+      const open = browser;
+      browser = null;
+      if (open) await (await open.catch(() => null))?.close({ silent: true });
+    },
+  };
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split("\n").find((line) => line.trim())?.trim() ?? "unknown error";
+}

@@ -1,0 +1,62 @@
+import type { Article } from "../schema/article.js";
+import type { Script } from "../schema/script.js";
+import { STORYBOARD_VERSION, StoryboardSchema, type Aspect, type Media, type Storyboard, type Theme } from "../schema/storyboard.js";
+import { DEFAULT_THEME } from "./default-theme.js";
+import { OUTPUT_SIZES } from "./layout.js";
+import { sceneSeconds, secondsToFrames } from "./scene-timing.js";
+
+export interface StoryboardOptions {
+  /** @default "16:9" */
+  aspect?: Aspect;
+  /** @default 30 */
+  fps?: number;
+  /** @default 160 */
+  wordsPerMinute?: number;
+  /** @default DEFAULT_THEME */
+  theme?: Theme;
+  /** Cross-fade between scenes, in seconds. @default 0.4 */
+  transitionSeconds?: number;
+  warnings?: string[];
+}
+
+export const DEFAULT_STORYBOARD_OPTIONS = {
+  aspect: "16:9",
+  fps: 30,
+  wordsPerMinute: 160,
+  transitionSeconds: 0.4,
+} as const;
+
+/** Lays the scenes end to end on a frame timeline, each timed by its narration. */
+export function buildStoryboard(article: Article, script: Script, media: readonly Media[], options: StoryboardOptions = {}): Storyboard {
+  const aspect = options.aspect ?? DEFAULT_STORYBOARD_OPTIONS.aspect;
+  const fps = options.fps ?? DEFAULT_STORYBOARD_OPTIONS.fps;
+  const wordsPerMinute = options.wordsPerMinute ?? DEFAULT_STORYBOARD_OPTIONS.wordsPerMinute;
+  const transitionSeconds = options.transitionSeconds ?? DEFAULT_STORYBOARD_OPTIONS.transitionSeconds;
+  if (media.length !== script.scenes.length) {
+    throw new Error(`buildStoryboard needs one media item per scene: ${media.length} for ${script.scenes.length} scenes`);
+  }
+  let startFrame = 0;
+  const scenes = script.scenes.map((scene, i) => {
+    const durationInFrames = secondsToFrames(sceneSeconds(scene.kind, scene.narration, wordsPerMinute), fps);
+    const out = { ...scene, startFrame, durationInFrames, media: media[i]! };
+    startFrame += durationInFrames;
+    return out;
+  });
+  return StoryboardSchema.parse({
+    version: STORYBOARD_VERSION,
+    meta: {
+      title: article.title,
+      lang: article.lang,
+      dir: article.dir,
+      siteName: article.siteName,
+      byline: article.byline,
+      url: article.url,
+      source: article.source,
+    },
+    output: { aspect, ...OUTPUT_SIZES[aspect], fps },
+    transitionFrames: Math.round(transitionSeconds * fps),
+    theme: options.theme ?? DEFAULT_THEME,
+    scenes,
+    warnings: options.warnings ?? [],
+  } satisfies Storyboard);
+}
