@@ -204,7 +204,7 @@ function aurora(x: number, y: number, c: Curtain): RGB {
   const colour = mixRGB(c.low, c.high, smoothstep(0.05, 1.1, Math.max(h, 0) / (c.decay * 2)));
   let out = scaleRGB(colour, intensity);
   if (c.fringe) {
-    const f = Math.exp(-((h + 0.006) ** 2) / 0.00012) * along * 0.45 * c.strength;
+    const f = Math.exp(-((h + 0.004) ** 2) / 0.0002) * along * 0.2 * c.strength;
     out = addRGB(out, scaleRGB(c.fringe, f));
   }
   return out;
@@ -326,7 +326,7 @@ const paintBikeLane: Painter = (x, y, px) => {
     c = asphalt;
     // Green lane surface, worn where traffic rubs it off.
     if (t < -0.08) {
-      const a = 0.93 * (1 - smoothstep(0.62, 0.8, wear));
+      const a = 0.93 * (1 - 0.6 * smoothstep(0.64, 0.8, wear));
       c = mixRGB(c, scaleRGB(LANE_GREEN, 1 + grit * 0.25 + patches * 0.15), a);
     }
     // White lines: solid either side of a hatched buffer, dashes between car lanes.
@@ -341,6 +341,7 @@ const paintBikeLane: Painter = (x, y, px) => {
     for (const s0 of [-0.55, 0.6]) {
       const lx = t + 0.235;
       const ly = s - s0;
+      if (Math.abs(lx) > 0.15 || ly < -0.32 || ly > 0.16) continue; // outside this marking's box
       mark = Math.max(mark, cover(bicycleMarking(lx, -ly), px), cover(arrowMarking(lx, -(ly + 0.23)), px));
     }
     c = mixRGB(c, scaleRGB(PAINT_WHITE, 0.97 + grit * 0.1), mark * paintA);
@@ -461,15 +462,17 @@ const paintLoaf: Painter = (x, y, px) => {
   const aspect = 16 / 9;
   // Floured dark board.
   let c = wood(x, y * 0.6, 41, 0.4, hex("#6b4428"), hex("#33200f"));
-  const flour = smoothstep(0.52, 0.78, fbm(x * 4, y * 4, 42, 5)) * 0.55 + starLayer(x, y, 43, 0.006, 0.5, px) * 0.35;
+  const flour = smoothstep(0.55, 0.8, fbm(x * 4, y * 4, 42, 5)) * 0.3 + starLayer(x, y, 43, 0.008, 0.25, px) * 0.2;
   c = mixRGB(c, hex("#f3efe6"), clamp(flour));
 
   const cx = aspect * 0.5;
   const cy = 0.5;
   const rx = 0.5;
   const ry = 0.37;
-  const qx = (x - cx) / rx;
-  const qy = (y - cy) / ry;
+  // A slightly lopsided boule rather than a perfect ellipse.
+  const wobble = 1 + 0.035 * Math.sin(Math.atan2(y - cy, x - cx) * 3 + 0.7) + 0.02 * Math.sin(Math.atan2(y - cy, x - cx) * 5);
+  const qx = (x - cx) / (rx * wobble);
+  const qy = (y - cy) / (ry * wobble);
   const r2 = qx * qx + qy * qy;
 
   const sq = ((x - cx - 0.05) / (rx * 1.04)) ** 2 + ((y - cy - 0.06) / (ry * 1.04)) ** 2;
@@ -480,23 +483,29 @@ const paintLoaf: Painter = (x, y, px) => {
   const n = Math.hypot(qx, qy, z * 1.4);
   const lambert = clamp((-0.45 * qx - 0.55 * qy + 0.7 * z * 1.4) / n);
   const tone = fbm(x * 3, y * 3, 44, 5);
-  let crust = mixRGB(hex("#5a2e12"), hex("#c98a44"), clamp(0.2 + 0.8 * z * 0.9 + (tone - 0.5) * 0.7));
-  // Fine crackle in the crust.
-  const crackle = voronoi(x * 38, y * 38, 45);
-  crust = scaleRGB(crust, 0.78 + 0.22 * smoothstep(0.0, 0.12, crackle.f2 - crackle.f1));
-  // Score: a curved opening with a pale, raised ear along its upper lip.
-  const curve = -0.12 + 0.16 * qx - 0.28 * qx * qx;
-  const along = clamp(1 - (qx / 0.7) ** 2);
-  const width = 0.1 * along;
-  const d = qy - curve;
-  const open = smoothstep(width, width * 0.6, Math.abs(d)) * (along > 0 ? 1 : 0);
-  const ear = smoothstep(0.05, 0.0, Math.abs(d + width * 0.9)) * along;
-  const crumb = scaleRGB(hex("#e6c487"), 0.9 + 0.15 * fbm(x * 25, y * 25, 46, 3));
-  crust = mixRGB(crust, crumb, open * 0.9);
-  crust = mixRGB(crust, hex("#3d1e09"), ear * 0.6);
+  let crust = mixRGB(hex("#45200a"), hex("#b9753a"), clamp(0.05 + 0.75 * z + (tone - 0.5) * 0.9));
+  // Faint crackle in the crust.
+  const crackle = voronoi(x * 16 + tone, y * 16, 45);
+  crust = scaleRGB(crust, 0.94 + 0.06 * smoothstep(0.0, 0.08, crackle.f2 - crackle.f1));
+  // Score: one long diagonal opening with a pale crumb and a dark, raised ear along one lip.
+  const su = qx * Math.cos(0.55) + qy * Math.sin(0.55);
+  const sv = -qx * Math.sin(0.55) + qy * Math.cos(0.55);
+  const curve = -0.04 - 0.22 * su * su;
+  const along = clamp(1 - (su / 0.78) ** 2);
+  const width = 0.13 * along;
+  const d = sv - curve;
+  const open = smoothstep(width, width * 0.7, Math.abs(d)) * (along > 0 ? 1 : 0);
+  const bloom = smoothstep(width * 4, width, Math.abs(d)) * along;
+  crust = mixRGB(crust, hex("#d49a55"), bloom * 0.35);
+  // The crumb in the opening sits in the shadow of the ear along its upper lip.
+  const inOpen = clamp((d + width) / (2 * width + 1e-6));
+  const crumb = scaleRGB(hex("#ecd09a"), (0.55 + 0.5 * inOpen) * (0.92 + 0.12 * fbm(x * 25, y * 25, 46, 3)));
+  crust = mixRGB(crust, crumb, open);
+  const ear = smoothstep(0.035, 0.0, Math.abs(d + width * 1.05)) * along;
+  crust = mixRGB(crust, hex("#2e1405"), ear * 0.75);
   // Flour on the top.
-  const dust = smoothstep(0.45, 0.7, fbm(x * 5, y * 5, 47, 5)) * smoothstep(0.2, 0.8, z) * (1 - open);
-  crust = mixRGB(crust, hex("#f1ebdd"), dust * 0.55);
+  const dust = smoothstep(0.5, 0.8, fbm(x * 9, y * 9, 47, 5)) * smoothstep(0.3, 0.9, z) * (1 - open);
+  crust = mixRGB(crust, hex("#f1ebdd"), dust * 0.4);
   const lit = scaleRGB(crust, 0.35 + 0.9 * lambert);
   c = mixRGB(c, lit, cover((Math.sqrt(r2) - 1) * ry, px));
   return scaleRGB(mulRGB(c, [1.05, 1.0, 0.92]), vignette(x, y, aspect, 0.5));
@@ -548,7 +557,7 @@ const paintAuroraCorona: Painter = (x, y, px) => {
   const a = Math.atan2(dy, dx);
   let c = mixRGB(hex("#050816"), hex("#02030a"), clamp(r));
   c = addRGB(c, scaleRGB([0.85, 0.9, 1], stars(x, y, 61, px)));
-  const spin = a + 0.35 * Math.log(r + 0.05);
+  const spin = a + 0.12 * Math.log(r + 0.05);
   const rays =
     0.2 +
     0.8 * Math.pow(valueNoise(spin * 9 + 20, r * 1.5, 62), 2) +
@@ -663,27 +672,46 @@ const paintSnowBlueHour: Painter = (x, y, px) => {
   return scaleRGB(c, vignette(x, y, aspect, 0.3));
 };
 
-const paintFrostedLens: Painter = (x, y, px) => {
+const paintStarTrails: Painter = (x, y, px) => {
   const aspect = 16 / 9;
-  // Out-of-focus aurora behind the lens: large soft blobs of green and violet.
-  const g = fbm(x * 1.4, y * 1.4, 101, 3);
-  const v = fbm(x * 1.4 + 5, y * 1.4, 102, 3);
-  let c: RGB = hex("#03060c");
-  c = screenRGB(c, scaleRGB(GREEN, smoothstep(0.45, 0.75, g) * 0.7 * smoothstep(0.9, 0.2, y)));
-  c = screenRGB(c, scaleRGB(VIOLET, smoothstep(0.5, 0.78, v) * 0.55 * smoothstep(0.7, 0.0, y)));
-  // Frost creeping in from the rim of the lens: crystal cells with bright edges and feathered fronds.
-  const dx = x / aspect - 0.5;
-  const dy = y - 0.5;
-  const rim = Math.hypot(dx * 1.6, dy) * 2;
-  const reach = smoothstep(0.55, 1.1, rim + (fbm(x * 3, y * 3, 103, 4) - 0.5) * 0.5);
-  const big = voronoi(x * 9, y * 9, 104);
-  const fine = voronoi(x * 34, y * 34, 105);
-  const edges = smoothstep(0.09, 0.0, big.f2 - big.f1) * 0.8 + smoothstep(0.12, 0.0, fine.f2 - fine.f1) * 0.45;
-  const fronds = Math.pow(valueNoise(x * 120 + big.id * 40, y * 8 + big.id * 40, 106), 3) * 0.5;
-  const frost = clamp(reach * (0.2 + edges + fronds));
-  c = mixRGB(c, hex("#cfe6f5"), frost * 0.85);
-  c = addRGB(c, scaleRGB(hex("#9fd8ff"), reach * 0.08));
-  return scaleRGB(c, vignette(x, y, aspect, 0.25));
+  // Stars wheel around the celestial pole during a long exposure: arcs of equal angle.
+  const poleX = aspect * 0.62;
+  const poleY = 0.1;
+  const r = Math.hypot(x - poleX, y - poleY);
+  const theta = Math.atan2(y - poleY, x - poleX);
+  const ring = 0.0062;
+  const exposure = 0.52; // radians: about two hours of sky rotation
+  let c = nightSky(y, 0.8, hex("#03040c"), hex("#0d1f2e"));
+  const k0 = Math.floor(r / ring);
+  let trail = 0;
+  for (let k = k0 - 1; k <= k0 + 1; k++) {
+    for (let slot = 0; slot < 3; slot++) {
+      if (hash(k, slot, 141) > 0.5) continue;
+      const rk = (k + 0.5) * ring;
+      const start = hash(k, slot + 10, 141) * Math.PI * 2;
+      const along = (((theta - start) % (Math.PI * 2)) + Math.PI * 2) % (Math.PI * 2);
+      if (along > exposure) continue;
+      const mag = hash(k, slot + 20, 141) ** 2;
+      const width = px * (0.5 + 1.3 * mag);
+      trail += (0.25 + 0.75 * mag) * Math.exp(-((r - rk) ** 2) / (width * width));
+    }
+  }
+  c = addRGB(c, scaleRGB([0.85, 0.9, 1], trail));
+  // A low green glow and a snowy ridge with a tent lit from inside.
+  const ground = 0.8 - 0.05 * fbm(x * 2, 0, 142, 4) + 0.03 * Math.sin(x * 2.5);
+  c = screenRGB(c, scaleRGB(GREEN, 0.3 * Math.exp(-Math.max(0, ground - y) / 0.07)));
+  const snow = scaleRGB(hex("#1a2636"), 0.8 + 0.35 * fbm(x * 8, y * 20, 143, 4));
+  c = mixRGB(c, snow, cover(ground - y, px));
+  const tx = aspect * 0.3;
+  const tentBase = ground + 0.01;
+  const tent = Math.max((tentBase - 0.09 + Math.abs(x - tx) * 1.1 - y) / Math.hypot(1, 1.1), y - tentBase);
+  const spill = Math.exp(-((x - tx) ** 2 / 0.02 + (y - tentBase) ** 2 / 0.0015)) * cover(ground - y, px);
+  c = addRGB(c, scaleRGB(hex("#ff9a3d"), spill * 0.4));
+  const inside = mixRGB(hex("#ffb560"), hex("#e0701f"), clamp((tentBase - y) / 0.09));
+  c = mixRGB(c, inside, cover(tent, px));
+  const seam = cover(Math.abs(x - tx) - 0.0015, px) * cover(tent, px);
+  c = mixRGB(c, hex("#8a3b0e"), seam * 0.8);
+  return scaleRGB(c, vignette(x, y, aspect, 0.3));
 };
 
 /** A 40×30 badge with a tiny bar chart: the kind of image a matcher should skip. */
@@ -707,16 +735,21 @@ const paintKpBadge: Painter = (x, y, px) => {
 
 const paintTidePool: Painter = (x, y, px) => {
   const aspect = 3 / 2;
-  // Rocks: rounded boulders with dark crevices and pale barnacles.
-  const rock = voronoi(x * 4.5, y * 4.5, 111);
-  const crevice = smoothstep(0.0, 0.18, rock.f2 - rock.f1);
-  const dome = 1 - 0.6 * clamp(rock.f1);
-  let c = mixRGB(hex("#3b3631"), hex("#7b7268"), clamp(rock.id * 0.5 + fbm(x * 8, y * 8, 112, 5) * 0.6 - 0.1));
-  c = scaleRGB(c, (0.35 + 0.65 * crevice) * (0.7 + 0.45 * dome));
-  const barnacle = starLayer(x, y, 113, 0.012, 0.45, px * 4) * smoothstep(0.55, 0.7, fbm(x * 5, y * 5, 114, 3));
-  c = mixRGB(c, hex("#d8d2c4"), clamp(barnacle * 1.5));
-  const weed = smoothstep(0.6, 0.72, fbm(x * 6, y * 6, 115, 5));
-  c = mixRGB(c, hex("#3f5a22"), weed * 0.8);
+  // Rocks: warped cells so boulders look worn, dark crevices, barnacles and a little weed.
+  const wx = x + (fbm(x * 2, y * 2, 130, 4) - 0.5) * 0.35;
+  const wy = y + (fbm(x * 2 + 9, y * 2, 131, 4) - 0.5) * 0.35;
+  const rock = voronoi(wx * 3.5, wy * 3.5, 111);
+  const crevice = smoothstep(0.0, 0.3, rock.f2 - rock.f1);
+  const dome = clamp(1 - rock.f1 * 0.9);
+  const grain = fbm(x * 14, y * 14, 112, 5);
+  let c = mixRGB(hex("#34302c"), hex("#857b6f"), clamp(rock.id * 0.45 + grain * 0.7 - 0.15));
+  c = scaleRGB(c, (0.45 + 0.55 * crevice) * (0.75 + 0.4 * dome));
+  const barnacleZone = smoothstep(0.5, 0.62, fbm(x * 4, y * 4, 114, 3)) * crevice;
+  const barn = bubbles(x, y, 0.02, 113, 0.55);
+  c = mixRGB(c, hex("#2a2622"), barn.hole * barnacleZone * 0.8);
+  c = mixRGB(c, hex("#e2dccd"), clamp(barn.rim * 1.6) * barnacleZone);
+  const weed = smoothstep(0.62, 0.74, fbm(x * 6, y * 6, 115, 5)) * crevice;
+  c = mixRGB(c, scaleRGB(hex("#4d6b23"), 0.8 + 0.4 * grain), weed * 0.85);
 
   // Pool: a wobbly basin of clear water over sand and pebbles.
   const pdx = (x - aspect * 0.52) / 0.62;
@@ -724,10 +757,14 @@ const paintTidePool: Painter = (x, y, px) => {
   const poolD = Math.hypot(pdx, pdy) - 1 + (fbm(x * 2.5, y * 2.5, 116, 4) - 0.5) * 0.55;
   const inPool = cover(poolD * 0.3, px);
   if (inPool > 0) {
-    const pebble = voronoi(x * 22, y * 22, 117);
-    const floor = mixRGB(hex("#8c7b5c"), hex("#c2b08a"), clamp(pebble.id * 0.7 + 0.3 * smoothstep(0.0, 0.2, pebble.f2 - pebble.f1)));
+    const pebble = voronoi(x * 20, y * 20, 117);
+    const sand = scaleRGB(hex("#b7a47f"), 0.85 + 0.25 * fbm(x * 20, y * 20, 121, 4));
+    const stone = scaleRGB(mixRGB(hex("#6e6a62"), hex("#a39a8a"), pebble.id), 0.7 + 0.5 * clamp(1 - pebble.f1 * 2.2));
+    const pebbleR = 0.15 + 0.3 * pebble.id;
+    const hasPebble = pebble.id > 0.35 ? 1 : 0;
+    const floor = mixRGB(sand, stone, hasPebble * smoothstep(pebbleR, pebbleR - 0.06, pebble.f1) * smoothstep(0.35, 0.55, fbm(x * 3, y * 3, 122, 3)));
     const depth = clamp(-poolD * 1.6);
-    let w = mixRGB(floor, hex("#0f5a5c"), 0.35 + 0.5 * depth);
+    let w = mixRGB(floor, hex("#0b5459"), 0.4 + 0.5 * depth);
     // Sea star: five arms, orange, a little bumpy.
     const sx = x - aspect * 0.42;
     const sy = y - 0.62;
@@ -736,7 +773,7 @@ const paintTidePool: Painter = (x, y, px) => {
     const arm = 0.03 + 0.075 * Math.pow(Math.abs(Math.cos(sa * 2.5)), 2.2);
     const starD = sr - arm;
     const star = scaleRGB(hex("#e8622c"), 0.8 + 0.3 * clamp(1 - sr / 0.1) + (starLayer(x, y, 118, 0.008, 0.7, px * 3) - 0.2) * 0.3);
-    w = mixRGB(w, mixRGB(star, hex("#0f5a5c"), 0.25 * depth), cover(starD, px));
+    w = mixRGB(w, mixRGB(star, hex("#0b5459"), 0.25 * depth), cover(starD, px));
     // Green anemones with radial tentacles.
     for (const [ax, ay, ar] of [[0.98, 0.42, 0.05], [1.08, 0.48, 0.035], [0.7, 0.36, 0.04], [1.15, 0.7, 0.045]] as const) {
       const ex = x - ax;
@@ -748,18 +785,18 @@ const paintTidePool: Painter = (x, y, px) => {
       const mouth = cover(er - ar * 0.25, px);
       let an = mixRGB(hex("#3fae77"), hex("#a7e3b5"), clamp(er / ar));
       an = mixRGB(an, hex("#d9658f"), mouth * 0.8);
-      w = mixRGB(w, mixRGB(an, hex("#0f5a5c"), 0.2 * depth), body);
+      w = mixRGB(w, mixRGB(an, hex("#0b5459"), 0.2 * depth), body);
     }
-    // Caustics and a sky reflection on the surface.
-    const caustic = voronoi(x * 14 + fbm(x * 3, y * 3, 119, 3), y * 14, 120);
-    w = addRGB(w, scaleRGB(hex("#bff5ee"), smoothstep(0.06, 0.0, caustic.f2 - caustic.f1) * 0.22 * (1 - depth * 0.5)));
-    w = screenRGB(w, scaleRGB(hex("#cfe9f2"), 0.22 * smoothstep(0.2, -0.4, pdx + pdy)));
-    const wetEdge = smoothstep(0.0, 0.06, -poolD);
-    c = mixRGB(scaleRGB(c, 0.6), w, inPool * (0.5 + 0.5 * wetEdge));
+    // Thin wavering caustics and the sky's reflection on the surface.
+    const caustic = voronoi(x * 9 + (fbm(x * 4, y * 4, 119, 3) - 0.5) * 1.2, y * 9, 120);
+    w = addRGB(w, scaleRGB(hex("#c8fff4"), smoothstep(0.03, 0.0, caustic.f2 - caustic.f1) * 0.09 * (1 - depth * 0.5)));
+    w = screenRGB(w, scaleRGB(hex("#cfe9f2"), 0.18 * smoothstep(0.2, -0.5, pdx + pdy)));
+    const wetEdge = smoothstep(0.0, 0.05, -poolD);
+    c = mixRGB(scaleRGB(c, 0.55), w, inPool * (0.55 + 0.45 * wetEdge));
   } else {
-    c = scaleRGB(c, 1 - 0.35 * smoothstep(0.12, 0.0, poolD));
+    c = scaleRGB(c, 1 - 0.4 * smoothstep(0.12, 0.0, poolD));
   }
-  return scaleRGB(mulRGB(c, [1.0, 1.0, 1.02]), vignette(x, y, aspect, 0.35));
+  return scaleRGB(c, vignette(x, y, aspect, 0.35));
 };
 
 // ---------------------------------------------------------------- the list
@@ -773,7 +810,7 @@ export const SAMPLE_IMAGES: readonly ImageSpec[] = [
   { file: "aurora-lake.jpg", width: 1600, height: 900, samples: 2, paint: paintAuroraLake },
   { file: "cabin-milky-way.jpg", width: 1600, height: 900, samples: 2, paint: paintCabinMilkyWay },
   { file: "snow-blue-hour.jpg", width: 1600, height: 900, samples: 2, paint: paintSnowBlueHour },
-  { file: "frosted-lens.jpg", width: 1280, height: 720, samples: 1, paint: paintFrostedLens },
+  { file: "star-trails.jpg", width: 1280, height: 720, samples: 2, paint: paintStarTrails },
   { file: "kp-badge.png", width: 40, height: 30, samples: 4, paint: paintKpBadge },
   { file: "tide-pool.jpg", width: 1200, height: 800, samples: 2, paint: paintTidePool },
 ];
@@ -845,12 +882,12 @@ function pngToJpeg(pngPath: string, jpegPath: string): void {
 function writeImage(spec: ImageSpec): string {
   const target = path.join(outDir, spec.file);
   const png = encodePng(spec.width, spec.height, renderPixels(spec));
-  const tmpPng = `${target}.png.tmp`;
+  const tmpPng = `${target}.tmp.png`;
   writeFileSync(tmpPng, png);
   if (spec.file.endsWith(".png")) {
     renameSync(tmpPng, target);
   } else {
-    const tmpJpeg = `${target}.tmp`;
+    const tmpJpeg = `${target}.tmp.jpg`;
     pngToJpeg(tmpPng, tmpJpeg);
     rmSync(tmpPng);
     renameSync(tmpJpeg, target);
@@ -872,4 +909,9 @@ function main(): void {
   }
 }
 
-main();
+try {
+  main();
+} catch (error) {
+  process.stderr.write(`make-sample-images: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+}
