@@ -1,3 +1,5 @@
+import { decodeWindows1252 } from "./decode-windows-1252.js";
+
 export interface DecodedText {
   text: string;
   /** The WHATWG encoding name used, e.g. "utf-8", "gbk", "shift_jis", "windows-1252". */
@@ -30,12 +32,16 @@ export function decodeBytes(bytes: Uint8Array, headerCharset: string | null, sni
     // Declared UTF-8 that isn't valid UTF-8: keep UTF-8 (with replacement characters) only if it
     // holds real multi-byte sequences; a page with none is a legacy page with a wrong label.
     if (declared === "utf-8" && !hasUtf8Sequence(bytes)) {
-      return { text: new TextDecoder("windows-1252").decode(bytes), encoding: "windows-1252", reason: "default" };
+      return { text: decodeWindows1252(bytes), encoding: "windows-1252", reason: "default" };
     }
-    return { text: new TextDecoder(declared).decode(bytes), encoding: declared, reason: "declared" };
+    return { text: decodeAs(declared, bytes), encoding: declared, reason: "declared" };
   }
   if (utf8 !== null) return { text: utf8, encoding: "utf-8", reason: "default" };
-  return { text: new TextDecoder("windows-1252").decode(bytes), encoding: "windows-1252", reason: "default" };
+  return { text: decodeWindows1252(bytes), encoding: "windows-1252", reason: "default" };
+}
+
+function decodeAs(encoding: string, bytes: Uint8Array): string {
+  return encoding === "windows-1252" ? decodeWindows1252(bytes) : new TextDecoder(encoding).decode(bytes);
 }
 
 function bomEncoding(bytes: Uint8Array): { encoding: string; length: number } | null {
@@ -68,7 +74,7 @@ function hasUtf8Sequence(bytes: Uint8Array): boolean {
 }
 
 function metaCharset(bytes: Uint8Array): string | null {
-  const head = new TextDecoder("windows-1252").decode(bytes.subarray(0, PRESCAN_BYTES));
+  const head = decodeWindows1252(bytes.subarray(0, PRESCAN_BYTES));
   return META_CHARSET.exec(head)?.[1]?.toLowerCase() ?? null;
 }
 

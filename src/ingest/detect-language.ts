@@ -1,4 +1,4 @@
-import { detectChineseVariant } from "./chinese-variant.js";
+import { detectChineseVariant } from "./detect-chinese-variant.js";
 import { LATIN_STOPWORDS } from "./language-profiles.js";
 
 // Detection reads at most this much text; more changes no decision and costs time.

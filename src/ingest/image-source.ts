@@ -1,4 +1,4 @@
-import { absoluteUrl } from "./page-metadata.js";
+import { absoluteUrl } from "./absolute-url.js";
 
 // Attributes lazy-loading scripts move the real address into; `src` then holds a placeholder.
 const LAZY_ATTRIBUTES = ["data-src", "data-original", "data-lazy-src", "data-url", "data-hi-res-src", "data-full-src"];

@@ -1,3 +1,4 @@
+import { absoluteUrl } from "./absolute-url.js";
 import { normalizeLangTag } from "./normalize-lang-tag.js";
 
 /** What the page itself says about the article, read before Readability changes the DOM. */
@@ -78,19 +79,4 @@ function bylineFrom(value: string | null): string | null {
   // article:author is often a profile URL, which is no byline.
   if (!value || /^https?:\/\//i.test(value)) return null;
   return value;
-}
-
-export function absoluteUrl(
-  value: string | null | undefined,
-  baseUrl: string,
-  protocols: readonly string[] = ["http:", "https:", "file:"],
-): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value.trim(), baseUrl);
-    return protocols.includes(url.protocol) ? url.href : null;
-  } catch {
-    // An unparseable address is treated as absent.
-    return null;
-  }
 }

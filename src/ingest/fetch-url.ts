@@ -1,0 +1,132 @@
+import { FetchError } from "../errors.js";
+import { parseContentType, type ParsedContentType } from "./content-kind.js";
+import { toFetchError } from "./to-fetch-error.js";
+import { formatBytes } from "./format-bytes.js";
+import { readBody, tooLarge } from "./read-body.js";
+
+export const USER_AGENT = "reelpress/0.1 (+https://github.com/reelpress/reelpress)";
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+export interface FetchUrlOptions {
+  timeoutMs: number;
+  maxBytes: number;
+  maxRedirects: number;
+  signal: AbortSignal | undefined;
+  /** The Accept header. */
+  accept: string;
+  /** Called once the final response's headers are in, before the body is read; throw to refuse it. */
+  checkType?: (type: ParsedContentType, url: URL) => void;
+}
+
+export interface FetchedUrl {
+  /** The address after redirects; relative links resolve against it. */
+  finalUrl: URL;
+  type: ParsedContentType;
+  body: Uint8Array;
+}
+
+/**
+ * GETs a URL with a time budget for the whole exchange, a body-size cap, a redirect cap
+ * (redirects are followed here, not by fetch, so they can be counted and their targets
+ * checked) and an optional content-type check. Every failure is a FetchError with a code.
+ */
+export async function fetchUrl(url: URL, options: FetchUrlOptions): Promise<FetchedUrl> {
+  const timeoutSignal = AbortSignal.timeout(options.timeoutMs);
+  const signal = options.signal ? AbortSignal.any([timeoutSignal, options.signal]) : timeoutSignal;
+  let current = url;
+  try {
+    for (let redirects = 0; ; redirects++) {
+      const response = await fetchOnce(current, {
+        redirect: "manual",
+        signal,
+        headers: { "user-agent": USER_AGENT, accept: options.accept },
+      });
+      const location = response.headers.get("location");
+      if (REDIRECT_STATUSES.has(response.status) && location) {
+        await discard(response);
+        if (redirects >= options.maxRedirects) {
+          throw new FetchError(
+            "E_TOO_MANY_REDIRECTS",
+            `Too many redirects: more than ${options.maxRedirects} starting from ${url.href}`,
+            url.href,
+            { hint: "the site may be in a redirect loop; open it in a browser to check, or raise maxRedirects" },
+          );
+        }
+        current = redirectTarget(location, current);
+        continue;
+      }
+      return await acceptResponse(response, current, options);
+    }
+  } catch (error) {
+    throw toFetchError(error, { url: current.href, timeoutMs: options.timeoutMs, timeoutSignal, userSignal: options.signal });
+  }
+}
+
+// A kept-alive connection the server closed just as it was reused fails with a reset before
+// any response; the GET is safe to send again once on a fresh connection.
+const STALE_CONNECTION_CODES = new Set(["ECONNRESET", "EPIPE", "UND_ERR_SOCKET"]);
+
+async function fetchOnce(url: URL, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    if (init.signal?.aborted || !STALE_CONNECTION_CODES.has(causeCode(error) ?? "")) throw error;
+    return await fetch(url, init);
+  }
+}
+
+function causeCode(error: unknown): string | undefined {
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
+  return typeof cause?.code === "string" ? cause.code : undefined;
+}
+
+async function acceptResponse(response: Response, url: URL, options: FetchUrlOptions): Promise<FetchedUrl> {
+  if (!response.ok) {
+    await discard(response);
+    const statusText = response.statusText ? ` ${response.statusText}` : "";
+    throw new FetchError("E_HTTP_STATUS", `HTTP ${response.status}${statusText} from ${url.href}`, url.href, {
+      status: response.status,
+      hint:
+        response.status >= 500
+          ? "the server failed; try again later"
+          : "check the address; the page may have moved, be private or need a login",
+    });
+  }
+  const type = parseContentType(response.headers.get("content-type"));
+  try {
+    options.checkType?.(type, url);
+  } catch (error) {
+    await discard(response);
+    throw error;
+  }
+  const declaredLength = Number(response.headers.get("content-length") ?? Number.NaN);
+  if (Number.isFinite(declaredLength) && declaredLength > options.maxBytes) {
+    await discard(response);
+    throw tooLarge(url.href, options.maxBytes, formatBytes(declaredLength));
+  }
+  const body = await readBody(response.body, options.maxBytes, url.href);
+  return { finalUrl: url, type, body };
+}
+
+function redirectTarget(location: string, from: URL): URL {
+  let target: URL;
+  try {
+    target = new URL(location, from);
+  } catch {
+    throw new FetchError("E_INVALID_URL", `Invalid redirect from ${from.href} to ${location}`, from.href, {
+      hint: "the site sent a broken redirect; try the final address directly",
+    });
+  }
+  if (target.protocol !== "http:" && target.protocol !== "https:") {
+    throw new FetchError("E_INVALID_URL", `Redirect from ${from.href} to unsupported scheme "${target.protocol}"`, from.href, {
+      hint: "only http and https redirects are followed",
+    });
+  }
+  return target;
+}
+
+async function discard(response: Response): Promise<void> {
+  await response.body?.cancel().catch(() => {
+    // The body is unwanted; failing to close it early only costs a socket until it times out.
+  });
+}
