@@ -1,3 +1,5 @@
+import { primaryLanguage } from "./primary-language.js";
+
 /**
  * Whether a sentence boundary found by ICU is a false one: the piece before it ends in an
  * abbreviation, an initial or an ordinal number. ICU's default sentence rules split after
@@ -50,9 +52,6 @@ const SINGLE_LETTER = /^[("'„“«]?\p{L}\.$/u;
 const UPPER_DOTTED = /^(?:\p{Lu}\.){2,}$/u;
 const NUMBER_DOT = /^\d{1,3}\.$/u;
 
-function primary(lang: string): string {
-  return lang.toLowerCase().split(/[-_]/)[0] ?? "";
-}
 
 /**
  * `piece` is the text up to an ICU sentence boundary, `next` the text after it. Returns true
@@ -67,7 +66,7 @@ export function endsWithAbbreviation(piece: string, next: string, lang: string):
   if (/\p{Ll}/u.test(nextChar)) return true;
   const lower = token.toLowerCase().replace(/^[("'„“«]+/u, "");
   const bare = lower.slice(0, -1);
-  const code = primary(lang);
+  const code = primaryLanguage(lang);
   if ((ALWAYS.common ?? []).includes(bare) || (ALWAYS[code] ?? []).includes(bare)) return true;
   if (DOTTED.has(lower)) return true;
   const initialOrAcronym = SINGLE_LETTER.test(token) || UPPER_DOTTED.test(token);

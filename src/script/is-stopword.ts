@@ -1,3 +1,5 @@
+import { primaryLanguage } from "./primary-language.js";
+
 /**
  * Small per-language stopword lists: articles, pronouns, prepositions, conjunctions, auxiliaries
  * and the commonest adverbs. They keep keywords meaningful and stop headlines ending on "the".
@@ -12,7 +14,10 @@ const LISTS: Record<string, string> = {
     since so some something still such than that the their theirs them themselves then there these they this those though
     through thus to too toward towards under until up upon us very via was we well were what whatever when where whether
     which while who whom whose why will with within without would yet you your yours yourself yourselves lot lots way
-    ways thing things new first last next also going go goes went come comes came take takes took want wants know knows`,
+    ways thing things new first last next also going go goes went come comes came take takes took want wants know knows
+    two three four five six seven eight nine ten hundred thousand don't doesn't didn't isn't aren't wasn't weren't won't
+    can't couldn't shouldn't wouldn't haven't hasn't hadn't i'm i've i'd i'll you're you've you'd you'll we're we've we'd
+    we'll they're they've they'd they'll it's that's there's here's what's who's he's she's let's`,
   es: `a al algo algunas algunos ante antes aquel aquella aquellas aquellos aqui aquí así aun aún cada casi como cómo con
     contra cual cuál cuales cuando cuándo de del desde donde dónde dos durante e el él ella ellas ellos en entre era eran
     es esa esas ese eso esos esta está están estaba estado estar este esto estos fue fueron fui ha había han has hasta hay
@@ -49,7 +54,7 @@ const LISTS: Record<string, string> = {
   cs: `a aby aj ale ani aniž ano asi až bez bude budou by byl byla byli bylo být co či další do ho i jak jako je jeho
     jej její jejich jen ještě jež ji jsem jsme jsou již k kam kde kdo když ke která které který kteří mezi mi mít mu má
     mají na nad nebo než není o od on ona oni ono pak po pod podle pokud pro proto před při s se si sice své svůj ta tak
-    také tam te tedy ten tento též to tom tu tuto ty u už v ve však vše z za ze že jeho jsou byl byla bylo tím toho`,
+    také tam te tedy ten tento též to tom tu tuto ty u už v ve však vše z za ze že jeho jsou byl byla bylo tím toho dva dvě tři čtyři pět šest sedm osm devět deset`,
 };
 
 function buildSets(): Map<string, ReadonlySet<string>> {
@@ -62,19 +67,16 @@ function buildSets(): Map<string, ReadonlySet<string>> {
 const SETS = buildSets();
 const EMPTY: ReadonlySet<string> = new Set();
 
-function primary(lang: string): string {
-  return lang.toLowerCase().split(/[-_]/)[0] ?? "";
-}
 
 /** The stopword set for a BCP 47 tag; English for languages we have no list for. */
-export function stopwordsFor(lang: string): ReadonlySet<string> {
-  const code = primary(lang);
+function stopwordsFor(lang: string): ReadonlySet<string> {
+  const code = primaryLanguage(lang);
   if (code === "zh" || code === "ja" || code === "ko") return SETS.get("en") ?? EMPTY;
   return SETS.get(code) ?? SETS.get("en") ?? EMPTY;
 }
 
 /** Whether a (lowercased) word is a stopword in `lang`; English stopwords count everywhere, since articles quote English. */
 export function isStopword(word: string, lang: string): boolean {
-  const lower = word.toLowerCase();
+  const lower = word.toLowerCase().replace(/’/gu, "'");
   return stopwordsFor(lang).has(lower) || (SETS.get("en") ?? EMPTY).has(lower);
 }

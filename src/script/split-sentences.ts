@@ -6,6 +6,8 @@ const HAS_WORD = /[\p{L}\p{N}]/u;
 const JA_QUOTE_END = /[」』]$/u;
 const JA_QUOTE_CONTINUATION = /^(?:と|って|という|とか)/u;
 
+const OPENING_TAIL = /[「『（“‘《【〈［(\[]+\s*$/u;
+
 export function normalizeWhitespace(text: string): string {
   return text.replace(/\s+/gu, " ").trim();
 }
@@ -37,6 +39,14 @@ export function splitWith(segmenter: Intl.Segmenter, text: string, lang: string)
     const last = pieces.length - 1;
     if (last >= 0 && shouldJoin(pieces[last]!, segment, lang)) pieces[last] += segment;
     else pieces.push(segment);
+  }
+  // ICU counts opening quotes as "Close" characters and leaves "。「" together; the quote opens the next sentence.
+  for (let i = 0; i + 1 < pieces.length; i += 1) {
+    const opener = OPENING_TAIL.exec(pieces[i]!)?.[0];
+    if (opener && opener.trim().length < pieces[i]!.trim().length) {
+      pieces[i] = pieces[i]!.slice(0, -opener.length);
+      pieces[i + 1] = opener + pieces[i + 1]!;
+    }
   }
   return pieces.map((piece) => piece.trim()).filter((piece) => piece.length > 0);
 }
