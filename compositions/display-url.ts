@@ -1,4 +1,4 @@
-const DEFAULT_MAX_CHARS = 40;
+const DEFAULT_MAX_CHARS = 48;
 
 /**
  * A URL as people read it on screen: no scheme, no "www.", no query or fragment, and a long path

@@ -11,6 +11,8 @@ export interface FitBlockOptions {
   /** Line height as a multiple of the font size. */
   lineHeight: number;
   measure: MeasureWidth;
+  /** Even out line lengths (like CSS text-wrap: balance) so a title never ends on a lone word. */
+  balance?: boolean;
 }
 
 export interface FittedBlock {
@@ -53,6 +55,11 @@ function layoutAt(units: readonly string[], fontSize: number, options: FitBlockO
  * that fit the box. Words are never split; a word too wide for the box shrinks the whole block.
  */
 export function fitTextBlock(units: readonly string[], options: FitBlockOptions): FittedBlock {
+  const fitted = largestFit(units, options);
+  return options.balance ? balanced(units, fitted, options) : fitted;
+}
+
+function largestFit(units: readonly string[], options: FitBlockOptions): FittedBlock {
   const first = layoutAt(units, options.maxFontSize, options);
   if (first.fits) return strip(first);
   // Fewer, narrower lines as the size drops, so a bisection finds the largest size that fits.
@@ -70,6 +77,23 @@ export function fitTextBlock(units: readonly string[], options: FitBlockOptions)
     }
   }
   return strip(best);
+}
+
+/** The narrowest wrap width that still needs no more lines than the greedy fit did. */
+function balanced(units: readonly string[], fitted: FittedBlock, options: FitBlockOptions): FittedBlock {
+  const count = fitted.lines.length;
+  if (count < 2) return fitted;
+  const lineCount = (width: number) => wrapMeasured(units, fitted.fontSize, width, options.measure).length;
+  let lo = 0;
+  let hi = fitted.width;
+  for (let i = 0; i < SEARCH_STEPS; i++) {
+    const mid = (lo + hi) / 2;
+    if (lineCount(mid) <= count) hi = mid;
+    else lo = mid;
+  }
+  const lines = wrapMeasured(units, fitted.fontSize, hi, options.measure).map(joinUnits);
+  const width = Math.max(0, ...lines.map((line) => options.measure(line) * fitted.fontSize));
+  return { fontSize: fitted.fontSize, lines, width, height: lines.length * options.lineHeight * fitted.fontSize };
 }
 
 function strip(block: FittedBlock & { fits: boolean }): FittedBlock {

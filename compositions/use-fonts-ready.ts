@@ -27,8 +27,7 @@ export function useFontsReady(faces: readonly string[], text: string): boolean {
       })
       .catch((error: unknown) => cancelRender(error));
     return finish;
-    // `key` stands for faces and text.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `key` stands for faces and text, so the arrays' identity does not matter.
   }, [key]);
   return readyFor === key;
 }

@@ -20,8 +20,10 @@ export function splitUnits(text: string): string[] {
     }
     let latin = "";
     for (const ch of word) {
-      if (CLOSING_PUNCT.test(ch) && units.length > 0 && !latin) {
-        units[units.length - 1] += ch;
+      if (CLOSING_PUNCT.test(ch) && (latin || units.length > 0)) {
+        // Closing punctuation never starts a unit, also after Latin letters ("AI，").
+        if (latin) latin += ch;
+        else units[units.length - 1] += ch;
       } else if (isCjk(ch)) {
         if (latin) {
           units.push(latin);

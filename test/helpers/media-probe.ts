@@ -19,11 +19,11 @@ export async function probe(file: string): Promise<ProbeResult> {
   return JSON.parse(stdout) as ProbeResult;
 }
 
-/** One frame at `seconds`, scaled to width×height, as 8-bit grey pixels. */
+/** One frame at `seconds`, scaled to width×height, as 8-bit grey pixels (image2pipe: this ffmpeg build has no rawvideo muxer). */
 export async function grabGrayFrame(file: string, seconds: number, width: number, height: number): Promise<Buffer> {
   const { stdout } = await run(
     FFMPEG,
-    ["-v", "error", "-ss", seconds.toFixed(3), "-i", file, "-frames:v", "1", "-vf", `scale=${width}:${height}`, "-pix_fmt", "gray", "-f", "rawvideo", "-"],
+    ["-v", "error", "-ss", seconds.toFixed(3), "-i", file, "-frames:v", "1", "-vf", `scale=${width}:${height}`, "-pix_fmt", "gray", "-c:v", "rawvideo", "-f", "image2pipe", "-"],
     { env, encoding: "buffer", maxBuffer: 64 * 1024 * 1024 },
   );
   return stdout;

@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import type { Aspect } from "../src/schema/storyboard.js";
+import { displayWidth, joinUnits, splitUnits } from "../src/storyboard/text-units.js";
+import { paginateCaptions, wrapLines } from "../src/storyboard/caption-pages.js";
+import { contains, frameLayout, OUTPUT_SIZES, type Box } from "../src/storyboard/layout.js";
+import { CAPTION_BOX } from "../compositions/caption-box.js";
+import { cardArea } from "../compositions/card-area.js";
+import { kineticBand } from "../compositions/kinetic-band.js";
+
+const ASPECTS: Aspect[] = ["16:9", "9:16", "1:1"];
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+const CLOSING = /^[\u3001\u3002\uff0c\uff0e\uff01\uff1f\uff1a\uff1b\u300d\u300f\uff09\u3011\u2019\u201d,.!?:;)\]»]/u;
+
+const TEXTS = {
+  "long words": [
+    "Der Donaudampfschifffahrtsgesellschaftskapitän trägt eine Mütze.",
+    "Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichenherstellungsgenehmigung ist ein Wort,",
+    "und Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz ist noch eines; Kraftfahrzeughaftpflichtversicherung auch.",
+  ].join(" "),
+  "long lines": [
+    "Across Europe and Asia, city councils are planting dense native woods on plots no bigger than a tennis court,",
+    "and because the saplings compete for light they shoot up quickly, so that a young plot can look like a thirty-year-old wood",
+    "within a decade while researchers count hundreds of insect species after just two years and residents notice cooler",
+    "afternoons on the hottest days of the summer without anyone having to switch on an air conditioner at all.",
+  ].join(" "),
+  "CJK text": "在欧洲和亚洲，市议会正在不超过网球场大小的地块上种植茂密的本土树林。宫胁造林法在每平方米种下三棵树苗，树苗争夺阳光，因此长得很快！研究人员在两年后就数到了数百种昆虫。",
+  "CJK mixed with Latin": "我们使用AI，效果很好。版本2.0发布了！「你好」，他说：“好的。”然后Utrecht的研究人员数到了数百种昆虫。",
+  Japanese: "東京は晴れ。明日は雨です。小さな森が都市を冷やしている、と研究者は言う。",
+};
+
+describe("frameLayout boxes", () => {
+  for (const aspect of ASPECTS) {
+    const { width, height } = OUTPUT_SIZES[aspect];
+    const layout = frameLayout(width, height);
+    const frame = { x: 0, y: 0, width, height };
+
+    it(`keeps the headline and captions boxes inside the safe area and the frame (${aspect})`, () => {
+      expect(contains(frame, layout.safe)).toBe(true);
+      expect(contains(layout.safe, layout.headline)).toBe(true);
+      expect(contains(layout.safe, layout.captions)).toBe(true);
+    });
+
+    it(`does not let the headline and captions boxes overlap (${aspect})`, () => {
+      expect(overlaps(layout.headline, layout.captions)).toBe(false);
+    });
+
+    it(`fits a full caption page at the caption font size in the captions box (${aspect})`, () => {
+      const { lineHeight, paddingY, paddingX } = CAPTION_BOX;
+      expect((layout.maxLines * lineHeight + 2 * paddingY) * layout.captionFontSize).toBeLessThanOrEqual(layout.captions.height);
+      // maxCharsPerLine assumes 0.56 em per character; the padding must still fit beside that.
+      expect((layout.maxCharsPerLine * 0.56 + 2 * paddingX) * layout.captionFontSize).toBeLessThanOrEqual(layout.captions.width);
+    });
+
+    it(`puts the kinetic band between headline and captions, inside the safe area (${aspect})`, () => {
+      const band = kineticBand(layout);
+      expect(band.height).toBeGreaterThan(0);
+      expect(contains(layout.safe, band)).toBe(true);
+      expect(overlaps(band, layout.headline)).toBe(false);
+      expect(overlaps(band, layout.captions)).toBe(false);
+    });
+
+    it(`keeps title and closing cards off the captions box when captions show (${aspect})`, () => {
+      const withCaptions = cardArea(layout, true);
+      expect(contains(layout.safe, withCaptions)).toBe(true);
+      expect(overlaps(withCaptions, layout.captions)).toBe(false);
+      expect(cardArea(layout, false)).toEqual(layout.safe);
+    });
+  }
+});
+
+describe("caption pages within each layout", () => {
+  for (const aspect of ASPECTS) {
+    const { width, height } = OUTPUT_SIZES[aspect];
+    const { maxCharsPerLine, maxLines } = frameLayout(width, height);
+    const options = { maxCharsPerLine, maxLines };
+
+    for (const [name, text] of Object.entries(TEXTS)) {
+      const pages = paginateCaptions(text, options);
+
+      it(`never puts more than ${maxLines} lines on a page: ${name} (${aspect})`, () => {
+        for (const page of pages) expect(wrapLines(page, maxCharsPerLine).length).toBeLessThanOrEqual(maxLines);
+      });
+
+      it(`keeps lines within ${maxCharsPerLine} characters unless one unit is longer alone: ${name} (${aspect})`, () => {
+        for (const page of pages) {
+          for (const line of wrapLines(page, maxCharsPerLine)) {
+            if (line.length === 1) continue;
+            expect(displayWidth(joinUnits(line))).toBeLessThanOrEqual(maxCharsPerLine);
+          }
+        }
+      });
+
+      it(`never splits a word, so the pages read back as the text: ${name} (${aspect})`, () => {
+        expect(pages.flat()).toEqual(splitUnits(text));
+        expect(joinUnits(pages.flat()).replace(/\s+/g, "")).toBe(text.replace(/\s+/g, ""));
+        const words = text.split(/\s+/);
+        const spaced = pages.flat().filter((unit) => !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u.test(unit));
+        for (const unit of spaced) expect(words.some((word) => word.includes(unit))).toBe(true);
+      });
+
+      it(`never starts a page or a line with closing punctuation: ${name} (${aspect})`, () => {
+        for (const page of pages) {
+          for (const line of wrapLines(page, maxCharsPerLine)) expect(joinUnits(line)).not.toMatch(CLOSING);
+        }
+      });
+    }
+  }
+
+  it("keeps a full-width comma after Latin letters with them", () => {
+    expect(splitUnits("我们使用AI，效果很好。")).toEqual(["我", "们", "使", "用", "AI，", "效", "果", "很", "好。"]);
+  });
+
+  it("keeps CJK punctuation attached to the character before it", () => {
+    expect(splitUnits("在欧洲和亚洲，市议会。「你好」，他说！")).toEqual(["在", "欧", "洲", "和", "亚", "洲，", "市", "议", "会。", "「", "你", "好」，", "他", "说！"]);
+  });
+
+  it("gives a word longer than a line a page line of its own", () => {
+    const word = "Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichenherstellungsgenehmigung";
+    const pages = paginateCaptions(`Das ${word} ist lang.`, { maxCharsPerLine: 23, maxLines: 2 });
+    const lines = pages.flatMap((page) => wrapLines(page, 23));
+    expect(lines).toContainEqual([word]);
+  });
+});
