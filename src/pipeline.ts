@@ -29,7 +29,7 @@ export interface PlanOptions {
   fps?: number;
   /** @default ".reelpress-cache" */
   cacheDir?: string;
-  fetch?: { timeoutMs?: number; maxBytes?: number; maxRedirects?: number };
+  fetch?: { timeoutMs?: number; maxBytes?: number; maxRedirects?: number; maxRetries?: number };
   signal?: AbortSignal;
   onEvent?: (event: PipelineEvent) => void;
 }

@@ -16,7 +16,7 @@ export interface FetchedDocument {
 /** Fetches a page to read as an article; refuses (E_NOT_HTML) a PDF, image, JSON or the like before downloading it. */
 export async function fetchDocument(
   url: URL,
-  options: Pick<ResolvedIngestOptions, "timeoutMs" | "maxBytes" | "maxRedirects" | "signal">,
+  options: Pick<ResolvedIngestOptions, "timeoutMs" | "maxBytes" | "maxRedirects" | "maxRetries" | "signal" | "sleep" | "random">,
 ): Promise<FetchedDocument> {
   const fetched = await fetchUrl(url, {
     ...options,

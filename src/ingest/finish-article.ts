@@ -5,10 +5,13 @@ import { countWords } from "./count-words.js";
 import { detectLanguage, dominantScript } from "./detect-language.js";
 import { blockText, type DraftBlock } from "./draft-block.js";
 import { isBoilerplate } from "./is-boilerplate.js";
+import { isBylineBlock } from "./is-byline-block.js";
 
 /** Fewer words than this in the body and there is no article to make a video of. */
 export const MIN_ARTICLE_WORDS = 25;
 const EXCERPT_CHARS = 200;
+/** A byline or dateline sits under the headline: only this many leading text blocks are checked for one. */
+const BYLINE_BLOCKS = 4;
 
 export interface ArticleDraft {
   source: string;
@@ -27,13 +30,16 @@ export interface ArticleDraft {
 }
 
 /**
- * Cleans the blocks (drops empty and boilerplate ones and a leading heading that repeats the
- * title), numbers them b0, b1, …, derives text, word count and language, and checks the result
+ * Cleans the blocks (drops empty and boilerplate ones, a leading heading that repeats the
+ * title and a leading byline/dateline paragraph), numbers them b0, b1, …, derives text, word count and language, and checks the result
  * against ArticleSchema. Throws E_NOT_READABLE when too little text is left.
  */
 export function finishArticle(draft: ArticleDraft): Article {
   const title = draft.titles.map((candidate) => (candidate ?? "").replace(/\s+/g, " ").trim()).find(Boolean) ?? "";
-  const cleaned = dropTitleHeading(dropTableOfContents(dropRepeatedImages(draft.blocks.flatMap(cleanBlock))), title);
+  const cleaned = dropBylineBlocks(
+    dropTitleHeading(dropTableOfContents(dropRepeatedImages(draft.blocks.flatMap(cleanBlock))), title),
+    draft.byline,
+  );
   const blocks: Block[] = cleaned.map((block, index) => ({ ...block, id: `b${index}` }) as Block);
   const text = cleaned.map(blockText).filter(Boolean).join("\n\n");
   const wordCount = countWords(text);
@@ -133,6 +139,19 @@ function dropTitleHeading(blocks: DraftBlock[], title: string): DraftBlock[] {
     return repeats ? [...blocks.slice(0, i), ...blocks.slice(i + 1)] : blocks;
   }
   return blocks;
+}
+
+/**
+ * Drops, among the first few text blocks, paragraphs that only repeat the byline and date
+ * ("By Maya Castellanos · February 19, 2025"): they are metadata the narration would read out.
+ */
+function dropBylineBlocks(blocks: DraftBlock[], byline: string | null): DraftBlock[] {
+  let textBlocks = 0;
+  return blocks.filter((block) => {
+    if (block.type === "image" || textBlocks >= BYLINE_BLOCKS) return true;
+    textBlocks++;
+    return !(block.type === "paragraph" && isBylineBlock(block.text, byline));
+  });
 }
 
 /**

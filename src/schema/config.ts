@@ -10,7 +10,7 @@ export const DEFAULT_CONFIG = {
   cacheDir: ".reelpress-cache",
   browserExecutable: null,
   concurrency: null,
-  fetch: { timeoutMs: 15_000, maxBytes: 10 * 1024 * 1024, maxRedirects: 5 },
+  fetch: { timeoutMs: 15_000, maxBytes: 10 * 1024 * 1024, maxRedirects: 5, maxRetries: 2 },
 } as const;
 
 /** What `reelpress.config.json` (or `--config FILE`) may hold; every field optional. */
@@ -35,6 +35,8 @@ export const ConfigSchema = z
         timeoutMs: z.number().int().min(100).optional(),
         maxBytes: z.number().int().min(1024).optional(),
         maxRedirects: z.number().int().min(0).max(20).optional(),
+        /** Retries on 408, 429 and 5xx, with backoff that honours Retry-After. @default 2 */
+        maxRetries: z.number().int().min(0).max(10).optional(),
       })
       .strict()
       .optional(),
