@@ -43,7 +43,9 @@ export function ClosingCard({ headline, siteName, url, layout, area, theme, font
   const gap = Math.round(base * 0.45);
   const ruleHeight = Math.max(4, Math.round(base * 0.1));
   const shownUrl = url ? displayUrl(url) : null;
-  const site = siteName ?? (shownUrl ? shownUrl.split("/")[0]! : null);
+  const siteOrHost = siteName ?? (shownUrl ? shownUrl.split("/")[0]! : null);
+  // The closing headline is often the site name itself; say it once.
+  const site = siteOrHost && siteOrHost.trim().toLowerCase() !== headline.trim().toLowerCase() ? siteOrHost : null;
 
   const fitted = useMemo(() => {
     const line = (text: string | null, size: number, weight: number, tracking: number, extraWidthEm = 0) => {
