@@ -1,4 +1,4 @@
-import { joinUnits } from "../src/storyboard/text-units.js";
+import { joinUnits } from "../src/text/text-units.js";
 
 /** Width of a text set at a font size of 1 px (the browser measurer scales one measurement). */
 export type MeasureWidth = (text: string) => number;

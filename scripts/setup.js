@@ -46,9 +46,14 @@ if (browser) {
   run("apt-get", ["update", "-qq"]);
   run("apt-get", ["install", "-y", "-qq", "chromium"]);
 } else {
-  say("setup: no Chrome or Chromium found. Install one (Debian/Ubuntu: `sudo apt-get install chromium`),");
-  say("       or set REELPRESS_BROWSER to its path. reelpress never downloads a browser.");
-  process.exit(1);
+  // Not root: the last resort is Remotion's own headless shell, which needs network access.
+  say("setup: no Chrome or Chromium found; asking Remotion for its headless shell…");
+  const ensured = spawnSync("npx", ["remotion", "browser", "ensure"], { cwd: root, stdio: "inherit" });
+  if (ensured.status !== 0) {
+    say("setup: no browser to render with. Install Chrome or Chromium (Debian/Ubuntu: `sudo apt-get install chromium`),");
+    say("       or set REELPRESS_BROWSER to its path.");
+    process.exit(1);
+  }
 }
 
 const ffprobe = path.join(root, "node_modules", "@remotion", "compositor-linux-x64-gnu", "ffprobe");

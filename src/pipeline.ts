@@ -1,15 +1,16 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { InputError } from "./errors.js";
 import { extractArticle, fetchBytes } from "./ingest/index.js";
 import { matchMedia } from "./match/index.js";
-import { createRenderer, formatCredits, outputPaths, OutputTransaction, toSrt, toVtt, type Renderer, type RenderProgress } from "./render/index.js";
-import { formatIssues } from "./schema/format-issues.js";
-import { StoryboardSchema, type Aspect, type Storyboard } from "./schema/storyboard.js";
+import { createRenderer, formatCredits, outputPaths, OutputTransaction, posterFrame, toSrt, toVtt, type Renderer, type RenderProgress } from "./render/index.js";
+import { DEFAULT_CONFIG } from "./schema/config.js";
+import { storyboardDurationInFrames, type Aspect, type Storyboard } from "./schema/storyboard.js";
 import type { Article } from "./schema/article.js";
 import type { Script } from "./schema/script.js";
 import { writeScript } from "./script/index.js";
 import { buildStoryboard, storyboardCaptions } from "./storyboard/index.js";
+
+export { readStoryboard, writeStoryboard } from "./storyboard/index.js";
 
 export type Stage = "ingest" | "script" | "match" | "storyboard" | "render" | "poster" | "files";
 
@@ -58,11 +59,12 @@ export interface RenderResult {
 }
 
 export const DEFAULT_PLAN_OPTIONS = {
-  aspect: "16:9",
-  durationSeconds: 60,
-  wordsPerMinute: 160,
-  fps: 30,
-  cacheDir: ".reelpress-cache",
+  aspect: DEFAULT_CONFIG.aspect,
+  durationSeconds: DEFAULT_CONFIG.duration,
+  wordsPerMinute: DEFAULT_CONFIG.wordsPerMinute,
+  fps: DEFAULT_CONFIG.fps,
+  cacheDir: DEFAULT_CONFIG.cacheDir,
+  fetch: DEFAULT_CONFIG.fetch,
 } as const;
 
 async function timed<T>(stage: Stage, timings: Partial<Record<Stage, number>>, onEvent: PlanOptions["onEvent"], work: () => Promise<T> | T): Promise<T> {
@@ -93,6 +95,7 @@ export async function plan(input: string, options: PlanOptions = {}): Promise<Pl
     matchMedia(article, script, {
       cacheDir: path.resolve(o.cacheDir),
       fetchBytes: (url, request) => fetchBytes(url, { ...limits, ...request }),
+      maxBytes: o.fetch.maxBytes ?? DEFAULT_CONFIG.fetch.maxBytes,
       signal: o.signal,
     }),
   );
@@ -107,48 +110,6 @@ export async function plan(input: string, options: PlanOptions = {}): Promise<Pl
   return { article, script, storyboard, timings, warnings: storyboard.warnings };
 }
 
-/** Reads and validates a storyboard file; errors name the field. */
-export async function readStoryboard(file: string): Promise<Storyboard> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (cause) {
-    throw new InputError("E_FILE_NOT_FOUND", `cannot read the storyboard ${file}`, { cause, hint: "check the path" });
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (cause) {
-    throw new InputError("E_INVALID_INPUT", `${file} is not valid JSON: ${(cause as Error).message}`, { cause });
-  }
-  const parsed = StoryboardSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new InputError("E_INVALID_INPUT", `${file} is not a valid storyboard: ${formatIssues(parsed.error)}`, {
-      hint: "compare it with one written by `reelpress plan`",
-      cause: parsed.error,
-    });
-  }
-  return parsed.data;
-}
-
-/** Writes a storyboard atomically (temp file, then rename). */
-export async function writeStoryboard(board: Storyboard, file: string): Promise<void> {
-  const tx = new OutputTransaction();
-  try {
-    await writeFile(await tx.temp(path.resolve(file)), `${JSON.stringify(board, null, 2)}\n`);
-    await tx.commit();
-  } catch (error) {
-    await tx.abort();
-    throw error;
-  }
-}
-
-/** The frame the poster is taken from: mid-way through the first scene, once its title is in. */
-export function posterFrame(board: Storyboard): number {
-  const first = board.scenes[0]!;
-  return first.startFrame + Math.min(first.durationInFrames - 1, Math.round(board.output.fps * 1.5));
-}
-
 /** Storyboard → MP4 plus storyboard copy, SRT, VTT, poster and credits, all or nothing. */
 export async function render(board: Storyboard, videoFile: string, options: RenderOptions = {}): Promise<RenderResult> {
   const files = outputPaths(videoFile);
@@ -160,7 +121,7 @@ export async function render(board: Storyboard, videoFile: string, options: Rend
     const video = await tx.temp(files.video);
     await timed("render", timings, options.onEvent, () => renderer.renderVideo(board, video, { signal: options.signal, onProgress }));
     const poster = await tx.temp(files.poster);
-    await timed("poster", timings, options.onEvent, () => renderer.renderPoster(board, poster, posterFrame(board)));
+    await timed("poster", timings, options.onEvent, () => renderer.renderPoster(board, poster, posterFrame(board), { signal: options.signal }));
     await timed("files", timings, options.onEvent, async () => {
       const captions = storyboardCaptions(board);
       await writeFile(await tx.temp(files.storyboard), `${JSON.stringify(board, null, 2)}\n`);
@@ -175,8 +136,7 @@ export async function render(board: Storyboard, videoFile: string, options: Rend
   } finally {
     if (!options.renderer) await renderer.close();
   }
-  const last = board.scenes[board.scenes.length - 1]!;
-  return { files, durationSeconds: (last.startFrame + last.durationInFrames) / board.output.fps, timings };
+  return { files, durationSeconds: storyboardDurationInFrames(board) / board.output.fps, timings };
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

@@ -3,8 +3,10 @@ import type { AddressInfo } from "node:net";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { slugify } from "../src/cli/parse-options.js";
 import { makeStoryboard } from "./helpers/storyboard-fixture.js";
 import { cli } from "./helpers/run-cli.js";
+import { removeTempDirs } from "./helpers/temp-dir.js";
 import { startServer, type TestServer } from "./helpers/serve.js";
 
 const repo = path.resolve(import.meta.dirname, "..");
@@ -31,6 +33,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
+  await removeTempDirs();
 });
 
 async function configDir(config: object): Promise<string> {
@@ -99,6 +102,7 @@ describe("usage errors exit with code 2", () => {
     [["make", "a.html", "--duration", "soon"], /seconds/],
     [["make", "a.html", "--frobnicate"], /unknown option/],
     [["render", "story.json", "-o", "movie.avi"], /\.mp4/],
+    [["plan", "a.html", "-o", "movie.mp4"], /\.json/],
     [["launch"], /unknown command/],
   ])("%j", async (args, pattern) => {
     const run = await cli(args);
@@ -144,5 +148,14 @@ describe("render refuses a bad storyboard and leaves nothing behind", () => {
     expectOneLineError(result.stderr, /does not exist/);
     expect(await readFile(path.join(run.cwd, "out.mp4"), "utf8")).toBe("earlier video");
     expect((await readdir(run.cwd)).sort()).toEqual(["out.mp4", "story.json"]);
+  });
+});
+
+describe("slugify", () => {
+  it("makes a file name from a title, cut between words", () => {
+    expect(slugify("How to Make a Sourdough Starter from Scratch: A Seven-Day Guide")).toBe("how-to-make-a-sourdough-starter-from-scratch-a-seven-day");
+    expect(slugify("Crème brûlée, déjà vu!")).toBe("creme-brulee-deja-vu");
+    expect(slugify("x".repeat(80))).toBe("x".repeat(60));
+    expect(slugify("人工智能")).toBe("");
   });
 });

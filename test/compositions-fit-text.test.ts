@@ -3,7 +3,7 @@ import { fitCaptionLines, fitTextBlock, wrapMeasured, type MeasureWidth } from "
 import { CAPTION_BOX } from "../compositions/caption-box.js";
 import { timeCaptions } from "../src/storyboard/caption-pages.js";
 import { frameLayout, OUTPUT_SIZES } from "../src/storyboard/layout.js";
-import { isCjk, splitUnits } from "../src/storyboard/text-units.js";
+import { isCjk, splitUnits } from "../src/text/text-units.js";
 
 /** Stand-in for the browser: Latin glyphs 0.56 em (capitals 0.7), CJK glyphs 1 em. */
 const measure: MeasureWidth = (text) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Aspect } from "../src/schema/storyboard.js";
-import { displayWidth, joinUnits, splitUnits } from "../src/storyboard/text-units.js";
+import { displayWidth, joinUnits, splitUnits } from "../src/text/text-units.js";
 import { paginateCaptions, wrapLines } from "../src/storyboard/caption-pages.js";
 import { contains, frameLayout, OUTPUT_SIZES, type Box } from "../src/storyboard/layout.js";
 import { CAPTION_BOX } from "../compositions/caption-box.js";

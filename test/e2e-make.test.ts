@@ -1,6 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +7,7 @@ import { StoryboardSchema, storyboardDurationInFrames, type Storyboard } from ".
 import { frameLayout } from "../src/storyboard/index.js";
 import { crop, grabGrayFrame, meanAbsDiff, parseSrt, probe, stddev } from "./helpers/media-probe.js";
 import { startServer, type TestServer } from "./helpers/serve.js";
+import { makeTempDir, removeTempDirs } from "./helpers/temp-dir.js";
 
 const run = promisify(execFile);
 const repo = path.resolve(import.meta.dirname, "..");
@@ -22,11 +22,12 @@ async function reelpress(args: string[]): Promise<{ stdout: string; stderr: stri
 
 beforeAll(async () => {
   server = await startServer({}, { serveDirectory: path.join(repo, "samples/articles") });
-  work = await mkdtemp(path.join(tmpdir(), "reelpress-e2e-"));
+  work = await makeTempDir("e2e");
 });
 
 afterAll(async () => {
   await server?.close();
+  await removeTempDirs();
 });
 
 describe("reelpress make on a sample URL", () => {

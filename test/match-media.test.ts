@@ -1,11 +1,11 @@
-import { mkdtemp, readFile, readdir } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractArticle, fetchBytes } from "../src/ingest/index.js";
 import { matchMedia } from "../src/match/index.js";
 import { writeScript } from "../src/script/index.js";
 import { startServer, type TestServer } from "./helpers/serve.js";
+import { makeTempDir, removeTempDirs } from "./helpers/temp-dir.js";
 
 const repo = path.resolve(import.meta.dirname, "..");
 let server: TestServer;
@@ -27,6 +27,7 @@ beforeAll(async () => {
     <p>${paragraphs[1]}</p><figure><img src="/missing.jpg" alt="a missing photo" width="1600" height="900"></figure>
     <p>${paragraphs[2]}</p><figure><img src="/not-an-image.jpg" alt="html pretending" width="1600" height="900"></figure>
     <figure><img src="/badge.png" alt="a tiny badge" width="400" height="300"></figure>
+    <figure><img src="file:///etc/hostname" alt="a local file named by a web page" width="1600" height="900"></figure>
     <p>${paragraphs[3]}</p></article></body></html>`;
   server = await startServer({
     "/post.html": { headers: { "content-type": "text/html; charset=utf-8" }, body: page },
@@ -39,14 +40,17 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
+  await removeTempDirs();
 });
 
 describe("matchMedia with the article's own images", () => {
   it("uses the good images, skips broken and tiny ones with warnings, and caches by content", async () => {
-    const cacheDir = await mkdtemp(path.join(tmpdir(), "reelpress-match-"));
+    const cacheDir = await makeTempDir("match");
     const article = await extractArticle(server.url("/post.html"));
+    // A web page must not make reelpress read local files.
+    expect(article.blocks.filter((b) => b.type === "image").map((b) => b.src)).not.toContain("file:///etc/hostname");
     const script = writeScript(article, { durationSeconds: 60 });
-    const result = await matchMedia(article, script, { cacheDir, fetchBytes: (url, o) => fetchBytes(url, o) });
+    const result = await matchMedia(article, script, { cacheDir, fetchBytes: (url, o) => fetchBytes(url, o), maxBytes: 10 * 1024 * 1024 });
 
     expect(result.media).toHaveLength(script.scenes.length);
     const origins = result.media.map((m) => (m.kind === "image" ? m.origin : m.kind));

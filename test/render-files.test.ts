@@ -1,10 +1,12 @@
-import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { formatCredits, outputPaths, OutputTransaction, toSrt, toVtt } from "../src/render/index.js";
 import type { CaptionPage } from "../src/storyboard/index.js";
 import { makeStoryboard } from "./helpers/storyboard-fixture.js";
+import { makeTempDir, removeTempDirs } from "./helpers/temp-dir.js";
+
+afterAll(removeTempDirs);
 
 const pages: CaptionPage[] = [
   { text: "First page.", lines: ["First page."], startMs: 250, endMs: 2000 },
@@ -50,7 +52,7 @@ describe("output files", () => {
   });
 
   it("leaves earlier files untouched and no temporaries behind when aborted", async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), "reelpress-tx-"));
+    const dir = await makeTempDir("tx");
     const target = path.join(dir, "video.mp4");
     await writeFile(target, "old");
     const tx = new OutputTransaction();
@@ -62,7 +64,7 @@ describe("output files", () => {
   });
 
   it("moves every file into place on commit", async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), "reelpress-tx-"));
+    const dir = await makeTempDir("tx");
     const tx = new OutputTransaction();
     const tmp = await tx.temp(path.join(dir, "a.mp4"));
     expect(path.extname(tmp)).toBe(".mp4");

@@ -1,13 +1,15 @@
-import { chmod, mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { chmod, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { startAssetServer } from "../src/render/asset-server.js";
 import { findBrowser } from "../src/render/find-browser.js";
+import { makeTempDir, removeTempDirs } from "./helpers/temp-dir.js";
+
+afterAll(removeTempDirs);
 
 describe("asset server", () => {
   it("serves exactly the registered files, with byte ranges, and nothing else", async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), "reelpress-assets-"));
+    const dir = await makeTempDir("assets");
     const file = path.join(dir, "clip.mp4");
     const other = path.join(dir, "secret.txt");
     await writeFile(file, "0123456789");
@@ -37,7 +39,7 @@ describe("asset server", () => {
 
 describe("findBrowser", () => {
   it("prefers the configured binary, then REELPRESS_BROWSER, then one on PATH", async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), "reelpress-bin-"));
+    const dir = await makeTempDir("bin");
     const fake = path.join(dir, "chromium");
     await writeFile(fake, "#!/bin/sh\n");
     await chmod(fake, 0o755);
@@ -47,7 +49,7 @@ describe("findBrowser", () => {
   });
 
   it("skips files on PATH that are not executable", async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), "reelpress-bin-"));
+    const dir = await makeTempDir("bin");
     await writeFile(path.join(dir, "chromium"), "");
     const choice = findBrowser(null, { PATH: dir });
     expect(choice.executable).not.toBe(path.join(dir, "chromium"));

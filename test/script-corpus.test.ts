@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { extractArticle } from "../src/ingest/index.js";
 import { ScriptSchema, type Article, type Script } from "../src/schema/index.js";
 import { DEFAULT_SCRIPT_OPTIONS, splitSentences, writeScript } from "../src/script/index.js";
-import { readingWords } from "../src/storyboard/text-units.js";
+import { readingWords } from "../src/text/text-units.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const corpus = path.resolve(repoRoot, "../shared/corpus");

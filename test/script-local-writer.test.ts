@@ -5,7 +5,7 @@ import { DEFAULT_SCRIPT_OPTIONS, splitSentences, writeScript } from "../src/scri
 import { isStopword } from "../src/script/is-stopword.js";
 import { makeHeadline } from "../src/script/make-headline.js";
 import { titleHeadline } from "../src/script/title-headline.js";
-import { readingWords } from "../src/storyboard/text-units.js";
+import { readingWords } from "../src/text/text-units.js";
 
 type BlockInput = Block extends infer B ? (B extends Block ? Omit<B, "id"> : never) : never;
 

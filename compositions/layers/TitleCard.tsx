@@ -2,7 +2,7 @@ import { useMemo } from "react";
 import { AbsoluteFill, interpolate, spring, useCurrentFrame, useVideoConfig } from "remotion";
 import type { Theme } from "../../src/schema/storyboard.js";
 import type { Box, FrameLayout } from "../../src/storyboard/layout.js";
-import { splitUnits } from "../../src/storyboard/text-units.js";
+import { splitUnits } from "../../src/text/text-units.js";
 import { fitTextBlock } from "../fit-text.js";
 import { WEIGHT } from "../fonts.js";
 import { measureWidth } from "../measure-width.js";

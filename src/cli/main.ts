@@ -36,7 +36,7 @@ interface Io {
 function addCommon(command: Command): Command {
   return command
     .option("--json", "print one machine-readable JSON result on stdout instead of progress")
-    .option("--verbose", "print stack traces and browser details on errors")
+    .option("--verbose", "print stack traces on errors")
     .option("--config <file>", "config file (default: ./reelpress.config.json when present)")
     .option("--cache-dir <dir>", `where downloads are cached (default: ${DEFAULT_CONFIG.cacheDir})`);
 }
@@ -95,8 +95,8 @@ function defaultVideoPath(io: Io, title: string, input: string): string {
   return path.resolve(io.cwd, "out", `${name}.mp4`);
 }
 
-function requireMp4(file: string): string {
-  if (!/\.mp4$/i.test(file)) throw new UsageError(`the output must be an .mp4 file, but is "${file}"`);
+function requireExtension(file: string, extension: ".mp4" | ".json"): string {
+  if (!file.toLowerCase().endsWith(extension)) throw new UsageError(`the output must be a ${extension} file, but is "${file}"`);
   return file;
 }
 
@@ -121,7 +121,7 @@ export function buildProgram(io: Io, signal: AbortSignal): Command {
       const s = await settings(flags, io);
       const { onEvent, interrupt } = events(flags, io);
       try {
-        if (flags.output) requireMp4(flags.output);
+        if (flags.output) requireExtension(flags.output, ".mp4");
         const planned = await plan(source, { ...s, signal, onEvent });
         const out = path.resolve(io.cwd, flags.output ?? defaultVideoPath(io, planned.article.title, source));
         const result = await render(planned.storyboard, out, { ...s, signal, onEvent });
@@ -160,6 +160,7 @@ export function buildProgram(io: Io, signal: AbortSignal): Command {
       const s = await settings(flags, io);
       const { onEvent, interrupt } = events(flags, io);
       try {
+        if (flags.output) requireExtension(flags.output, ".json");
         const planned = await plan(source, { ...s, signal, onEvent });
         const out = path.resolve(io.cwd, flags.output ?? defaultVideoPath(io, planned.article.title, source).replace(/\.mp4$/, ".storyboard.json"));
         await writeStoryboard(planned.storyboard, out);
@@ -179,7 +180,7 @@ export function buildProgram(io: Io, signal: AbortSignal): Command {
       const s = await settings(flags, io);
       const { onEvent, interrupt } = events(flags, io);
       try {
-        if (flags.output) requireMp4(flags.output);
+        if (flags.output) requireExtension(flags.output, ".mp4");
         const board = await readStoryboard(path.resolve(io.cwd, file));
         const out = path.resolve(io.cwd, flags.output ?? file.replace(/(\.storyboard)?\.json$/i, "") + ".mp4");
         const result = await render(board, out, { ...s, signal, onEvent });
@@ -196,9 +197,10 @@ export function buildProgram(io: Io, signal: AbortSignal): Command {
 /** Runs the CLI and returns the exit code; the only place errors are printed. */
 export async function runCli(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }): Promise<number> {
   const controller = new AbortController();
+  // Every Ctrl-C only asks the run to stop: it then removes its partial files and exits 1.
   const onSignal = () => controller.abort();
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
   const wantsJson = argv.includes("--json");
   const verbose = argv.includes("--verbose");
   try {

@@ -21,14 +21,19 @@ export function parsePositiveInt(value: string): number {
   return n;
 }
 
-/** A file name from a title: lowercase ASCII words joined by dashes, at most 60 characters. */
+/** A file name from a title: lowercase ASCII words joined by dashes, at most 60 characters, cut between words. */
 export function slugify(text: string): string {
-  return text
+  const slug = text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
+    .replace(/^-+|-+$/g, "");
+  let out = "";
+  for (const word of slug.split("-")) {
+    const next = out ? `${out}-${word}` : word;
+    if (next.length > 60) break;
+    out = next;
+  }
+  return out || slug.slice(0, 60);
 }

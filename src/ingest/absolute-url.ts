@@ -10,6 +10,9 @@ export function absoluteUrl(
     // A protocol-relative address ("//cdn.example/a.png") in a local file resolves to
     // file://cdn.example/…; the page meant the web.
     if (url.protocol === "file:" && url.hostname && url.hostname !== "localhost") url.protocol = "https:";
+    // Only a local file may point at local files: a web page naming file:///… must not make
+    // reelpress read the user's disk.
+    if (url.protocol === "file:" && !baseUrl.startsWith("file:")) return null;
     return protocols.includes(url.protocol) ? url.href : null;
   } catch {
     // An unparseable address is treated as absent.

@@ -2,17 +2,19 @@ import type { Article } from "../schema/article.js";
 import type { Script } from "../schema/script.js";
 import type { Media } from "../schema/storyboard.js";
 import { assignImages } from "./assign-images.js";
-import type { FetchBytes } from "./media-cache.js";
+import type { FetchBytes } from "./cache-image.js";
 import { fetchArticleImages } from "./providers/article-images.js";
 import { generatedMedia } from "./providers/generated.js";
 
-export type { FetchBytes } from "./media-cache.js";
+export type { FetchBytes } from "./cache-image.js";
 export { assignImages, scoreImage } from "./assign-images.js";
 export { listArticleImages, MIN_IMAGE_SIDE } from "./providers/article-images.js";
 
 export interface MatchOptions {
   cacheDir: string;
   fetchBytes: FetchBytes;
+  /** Largest local image file read; downloads are capped by `fetchBytes` itself. */
+  maxBytes: number;
   signal?: AbortSignal;
 }
 

@@ -1,4 +1,6 @@
 import { existsSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { bundle } from "@remotion/bundler";
 import {
@@ -46,7 +48,7 @@ export interface Renderer {
   /** Where the browser came from, for logs. */
   readonly browser: string;
   renderVideo(board: Storyboard, outputFile: string, options?: RenderVideoOptions): Promise<void>;
-  renderPoster(board: Storyboard, outputFile: string, frame: number): Promise<void>;
+  renderPoster(board: Storyboard, outputFile: string, frame: number, options?: { signal?: AbortSignal }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -127,11 +129,14 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
 
     async renderVideo(board, outputFile, renderOptions = {}) {
       const { onProgress, signal } = renderOptions;
+      throwIfAborted(signal);
       const job = await prepare(board, onProgress);
       const { cancelSignal, cancel } = makeCancelSignal();
       const onAbort = () => cancel();
       signal?.addEventListener("abort", onAbort, { once: true });
       try {
+        // The signal may have fired while the bundle or the browser was being made.
+        throwIfAborted(signal);
         const totalFrames = job.composition.durationInFrames;
         await renderMedia({
           ...chromium,
@@ -159,6 +164,7 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
         });
       } catch (cause) {
         if (signal?.aborted) throw new ReelpressError("E_ABORTED", "the render was cancelled", { cause });
+        if (cause instanceof ReelpressError) throw cause;
         throw new RenderError("E_RENDER", `rendering failed: ${firstLine(cause)}`, { cause });
       } finally {
         signal?.removeEventListener("abort", onAbort);
@@ -166,9 +172,11 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
       }
     },
 
-    async renderPoster(board, outputFile, frame) {
+    async renderPoster(board, outputFile, frame, posterOptions = {}) {
+      throwIfAborted(posterOptions.signal);
       const job = await prepare(board);
       try {
+        throwIfAborted(posterOptions.signal);
         report({ stage: "poster", progress: 0 });
         await renderStill({
           ...chromium,
@@ -184,6 +192,7 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
         });
         report({ stage: "poster", progress: 1 });
       } catch (cause) {
+        if (cause instanceof ReelpressError) throw cause;
         throw new RenderError("E_RENDER", `rendering the poster failed: ${firstLine(cause)}`, { cause });
       } finally {
         await job.assets.close();
@@ -192,10 +201,20 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
 
     async close() {
       const open = browser;
+      const made = bundled;
       browser = null;
+      bundled = null;
+      // A failed start was already reported by the render that needed it; nothing to close then.
       if (open) await (await open.catch(() => null))?.close({ silent: true });
+      // The bundle is a temporary folder of about 40 MB; it is made again by the next process.
+      const dir = made ? await made.catch(() => null) : null;
+      if (dir && dir.startsWith(tmpdir())) await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new ReelpressError("E_ABORTED", "the render was cancelled");
 }
 
 function firstLine(error: unknown): string {

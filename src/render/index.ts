@@ -3,3 +3,4 @@ export { findBrowser, type BrowserChoice } from "./find-browser.js";
 export { formatCredits } from "./credits.js";
 export { toSrt, toVtt } from "./subtitles.js";
 export { outputPaths, OutputTransaction, type OutputPaths } from "./output-files.js";
+export { posterFrame } from "./poster-frame.js";

@@ -1,5 +1,5 @@
 import type { Article } from "../schema/article.js";
-import { readingWords } from "../storyboard/text-units.js";
+import { readingWords } from "../text/text-units.js";
 import { extractTerms, type Terms } from "./extract-terms.js";
 import { normalizeWhitespace, splitWith } from "./split-sentences.js";
 

@@ -1,4 +1,4 @@
-import { isCjk } from "../storyboard/text-units.js";
+import { isCjk } from "../text/text-units.js";
 import { isPunctuated } from "./collect-sentences.js";
 
 function endsInCjk(text: string): boolean {

@@ -1,5 +1,5 @@
 import { countHeadlineWords } from "../schema/script.js";
-import { isCjk } from "../storyboard/text-units.js";
+import { isCjk } from "../text/text-units.js";
 import { cjkHeadline } from "./cjk-headline.js";
 import { isStopword } from "./is-stopword.js";
 import { primaryLanguage } from "./primary-language.js";

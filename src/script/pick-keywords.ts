@@ -1,4 +1,4 @@
-import { isCjk } from "../storyboard/text-units.js";
+import { isCjk } from "../text/text-units.js";
 import { bigrams, termKey, type Terms } from "./extract-terms.js";
 
 export const MIN_KEYWORDS = 3;

@@ -1,5 +1,4 @@
-/** The beat between two scenes, in seconds: time in which nothing is read. */
-export const SCENE_PAUSE_SECONDS = 0.6;
+export { SCENE_PAUSE_SECONDS } from "../text/reading-time.js";
 
 /** How many reading words fit in `seconds` at `wordsPerMinute`. */
 export function readingBudget(seconds: number, wordsPerMinute: number): number {

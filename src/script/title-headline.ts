@@ -1,5 +1,5 @@
 import { countHeadlineWords } from "../schema/script.js";
-import { isCjk } from "../storyboard/text-units.js";
+import { isCjk } from "../text/text-units.js";
 import { makeHeadline } from "./make-headline.js";
 import { capitalise, MAX_HEADLINE_WORDS, tidyHeadline } from "./tidy-headline.js";
 

@@ -1,6 +1,6 @@
 import type { Article } from "../schema/article.js";
 import type { SceneScript } from "../schema/script.js";
-import { readingWords } from "../storyboard/text-units.js";
+import { readingWords } from "../text/text-units.js";
 import { isPunctuated } from "./collect-sentences.js";
 import { asSentence, joinSentences } from "./join-sentences.js";
 import { titleHeadline } from "./title-headline.js";

@@ -2,7 +2,7 @@ import { InputError } from "../errors.js";
 import type { Article } from "../schema/article.js";
 import { formatIssues } from "../schema/format-issues.js";
 import { ScriptSchema, type SceneScript, type Script } from "../schema/script.js";
-import { readingWords } from "../storyboard/text-units.js";
+import { readingWords } from "../text/text-units.js";
 import { closingText, siteLabel } from "./closing-text.js";
 import { collectSentences } from "./collect-sentences.js";
 import { contentScene } from "./content-scene.js";

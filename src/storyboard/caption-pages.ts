@@ -1,4 +1,4 @@
-import { displayWidth, joinUnits, needsSpace, readingWords, splitUnits } from "./text-units.js";
+import { displayWidth, joinUnits, needsSpace, readingWords, splitUnits } from "../text/text-units.js";
 
 export interface CaptionPage {
   text: string;

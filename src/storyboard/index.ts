@@ -3,3 +3,4 @@ export { storyboardCaptions, sceneCaptions, frameToMs } from "./scene-captions.j
 export { timeCaptions, paginateCaptions, wrapLines, type CaptionPage } from "./caption-pages.js";
 export { frameLayout, OUTPUT_SIZES, contains, type Box, type FrameLayout } from "./layout.js";
 export { sceneSeconds, MIN_SCENE_SECONDS } from "./scene-timing.js";
+export { readStoryboard, writeStoryboard } from "./storyboard-file.js";

@@ -1,10 +1,9 @@
 import type { SceneKind } from "../schema/script.js";
-import { readingWords } from "./text-units.js";
+import { MIN_SCENE_SECONDS, SCENE_PAUSE_SECONDS } from "../text/reading-time.js";
+import { readingWords } from "../text/text-units.js";
 
-/** Every scene stays up long enough to read its captions. */
-export const MIN_SCENE_SECONDS = 2.5;
-/** Breath between one scene's narration and the next. */
-export const SCENE_PAUSE_SECONDS = 0.6;
+export { MIN_SCENE_SECONDS, SCENE_PAUSE_SECONDS };
+
 const MIN_SECONDS_BY_KIND: Record<SceneKind, number> = { title: 3.5, content: MIN_SCENE_SECONDS, closing: 4 };
 
 /** Seconds a scene needs at a reading speed: its narration plus a pause, never under the minimum. */

@@ -1,7 +1,5 @@
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { runCli } from "../../src/cli/main.js";
+import { makeTempDir } from "./temp-dir.js";
 
 export interface CliRun {
   code: number;
@@ -17,7 +15,7 @@ function collector(): { stream: NodeJS.WriteStream; text: () => string } {
 
 /** Runs the real CLI in this process with captured output, in `cwd` (a fresh temp dir by default). */
 export async function cli(args: string[], cwd?: string): Promise<CliRun & { cwd: string }> {
-  const dir = cwd ?? (await mkdtemp(path.join(tmpdir(), "reelpress-cli-")));
+  const dir = cwd ?? (await makeTempDir("cli"));
   const out = collector();
   const err = collector();
   const code = await runCli(args, { stdout: out.stream, stderr: err.stream, cwd: dir });

@@ -1,6 +1,6 @@
 import type { Article } from "../../schema/article.js";
 import type { Media } from "../../schema/storyboard.js";
-import { cacheImage, type FetchBytes } from "../media-cache.js";
+import { cacheImage, type FetchBytes } from "../cache-image.js";
 import { mapLimit } from "../map-limit.js";
 
 /** An image the article itself carries, placed at a block index (-1 for the lead image). */
@@ -42,7 +42,7 @@ export function listArticleImages(article: Article): ArticleImage[] {
  */
 export async function fetchArticleImages(
   article: Article,
-  options: { cacheDir: string; fetchBytes: FetchBytes; signal?: AbortSignal },
+  options: { cacheDir: string; fetchBytes: FetchBytes; maxBytes: number; signal?: AbortSignal },
 ): Promise<{ images: UsableImage[]; warnings: string[] }> {
   const warnings: string[] = [];
   const found = listArticleImages(article);

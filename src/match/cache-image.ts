@@ -27,11 +27,14 @@ const EXTENSIONS: Record<string, string> = { png: ".png", jpg: ".jpg", gif: ".gi
  */
 export async function cacheImage(
   url: string,
-  options: { cacheDir: string; fetchBytes: FetchBytes; signal?: AbortSignal },
+  options: { cacheDir: string; fetchBytes: FetchBytes; maxBytes: number; signal?: AbortSignal },
 ): Promise<CachedImage> {
   let bytes: Uint8Array;
   if (url.startsWith("file:")) {
     const file = fileURLToPath(url);
+    const info = await stat(file).catch(() => null);
+    if (!info?.isFile()) throw new ReelpressError("E_MEDIA", `not a readable image file: ${file}`);
+    if (info.size > options.maxBytes) throw new ReelpressError("E_MEDIA", `${file} is larger than the ${options.maxBytes}-byte limit`);
     bytes = await readFile(file).catch((cause: unknown) => {
       throw new ReelpressError("E_MEDIA", `cannot read image ${file}`, { cause });
     });
