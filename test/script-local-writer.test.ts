@@ -426,3 +426,10 @@ describe("writeScript in other languages", () => {
     ]);
   });
 });
+
+describe("headline cuts", () => {
+  it("ends a cut title on a whole phrase, before a function word", () => {
+    expect(titleHeadline("What Lives in a Tide Pool at Low Tide", "en")).toBe("What Lives in a Tide Pool");
+    expect(titleHeadline("Mr Obama lands in Kenya later on Friday for his first visit", "en")).toBe("Mr Obama lands in Kenya later on Friday");
+  });
+});

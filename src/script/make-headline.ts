@@ -89,7 +89,15 @@ function spacedHeadline(text: string, lang: string): string {
       break;
     }
   }
-  // 3. A plain cut at the word limit.
+  // 3. Before the last function word within the limit, so a phrase ends whole: "What Lives in
+  //    a Tide Pool | at Low Tide", not "What Lives in a Tide Pool at Low".
+  for (let p = Math.min(MAX_HEADLINE_WORDS, words.length - 1); p >= MIN_CLAUSE_WORDS; p -= 1) {
+    if (isStopword(bareWord(words[p]!), lang) && !isStopword(bareWord(words[p - 1]!), lang)) {
+      candidates.push({ words: words.slice(0, p), hard: false });
+      break;
+    }
+  }
+  // 4. A plain cut at the word limit.
   candidates.push({ words: words.slice(0, MAX_HEADLINE_WORDS), hard: true });
   let fallback: string[] = [];
   for (const candidate of candidates) {
