@@ -2,6 +2,9 @@ import { z } from "zod";
 
 export const SceneKindSchema = z.enum(["title", "content", "closing"]);
 
+/** The feeling a scene's footage and music should carry. */
+export const MoodSchema = z.enum(["neutral", "calm", "upbeat", "serious", "inspiring", "dramatic", "playful"]);
+
 export const SceneScriptSchema = z.object({
   id: z.string().min(1),
   kind: SceneKindSchema,
@@ -15,6 +18,11 @@ export const SceneScriptSchema = z.object({
   keywords: z.array(z.string().min(1)).min(3).max(6),
   /** Ids of the article blocks the scene was written from. */
   sourceBlockIds: z.array(z.string()),
+  /** Stock-footage searches in English: concrete, filmable nouns and actions (2–3 from an LLM). */
+  queries: z.array(z.string().min(1)).max(3).default([]),
+  /** One sentence describing what the picture should show; null when the writer has none. */
+  visual: z.string().min(1).nullable().default(null),
+  mood: MoodSchema.default("neutral"),
 });
 
 export const ScriptSchema = z.object({
@@ -34,5 +42,6 @@ export function countHeadlineWords(text: string): number {
 }
 
 export type SceneKind = z.infer<typeof SceneKindSchema>;
+export type Mood = z.infer<typeof MoodSchema>;
 export type SceneScript = z.infer<typeof SceneScriptSchema>;
 export type Script = z.infer<typeof ScriptSchema>;

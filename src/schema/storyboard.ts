@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SceneKindSchema } from "./script.js";
+import { MoodSchema, SceneKindSchema } from "./script.js";
 
 export const STORYBOARD_VERSION = 1;
 
@@ -60,6 +60,9 @@ export const StoryboardSceneSchema = z.object({
   narration: z.string(),
   keywords: z.array(z.string()),
   sourceBlockIds: z.array(z.string()),
+  queries: z.array(z.string()).default([]),
+  visual: z.string().nullable().default(null),
+  mood: MoodSchema.default("neutral"),
   media: MediaSchema,
 });
 

@@ -1,4 +1,5 @@
-import { countHeadlineWords, type SceneScript } from "../schema/script.js";
+import { countHeadlineWords } from "../schema/script.js";
+import type { DraftScene } from "./draft-scene.js";
 import type { CandidateSentence, Section } from "./collect-sentences.js";
 import { extractTerms, type Terms } from "./extract-terms.js";
 import { isStopword } from "./is-stopword.js";
@@ -40,7 +41,7 @@ function headingHeadline(section: Section | undefined, lang: string): string | n
  * heading as headline when it is the section's first scene (else the key sentence compressed),
  * keywords from the sentences and their heading.
  */
-export function contentScene(sentences: readonly CandidateSentence[], startsSection: boolean, context: ContentSceneContext): Omit<SceneScript, "id"> {
+export function contentScene(sentences: readonly CandidateSentence[], startsSection: boolean, context: ContentSceneContext): Omit<DraftScene, "id"> {
   const { lang, scores, usedHeadlines } = context;
   const section = context.sections[sentences[0]!.section];
   let headline = startsSection ? headingHeadline(section, lang) : null;

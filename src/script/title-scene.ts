@@ -1,5 +1,5 @@
 import type { Article } from "../schema/article.js";
-import type { SceneScript } from "../schema/script.js";
+import type { DraftScene } from "./draft-scene.js";
 import { readingWords } from "../text/text-units.js";
 import { isPunctuated } from "./collect-sentences.js";
 import { asSentence, joinSentences } from "./join-sentences.js";
@@ -16,7 +16,7 @@ const TITLE_MAX_SHARE = 0.3;
 const TRUNCATED = /(?:\.\.\.|…)["'”’»」』)]*$/u;
 
 export interface TitleScene {
-  scene: SceneScript;
+  scene: DraftScene;
   /** The excerpt sentence the title scene reads, so the body does not read it again. */
   excerptSentence: string | null;
 }

@@ -2,6 +2,8 @@ import { InputError } from "../errors.js";
 import type { Article } from "../schema/article.js";
 import { formatIssues } from "../schema/format-issues.js";
 import { ScriptSchema, type SceneScript, type Script } from "../schema/script.js";
+import type { DraftScene } from "./draft-scene.js";
+import { primaryLanguage } from "./primary-language.js";
 import { readingWords } from "../text/text-units.js";
 import { closingText, siteLabel } from "./closing-text.js";
 import { collectSentences } from "./collect-sentences.js";
@@ -72,11 +74,20 @@ export function writeScript(article: Article, options?: ScriptOptions): Script {
     content.push({ kind: "content", headline: opening.scene.headline, narration: asSentence(title), keywords: globalKeywords, sourceBlockIds: [] });
   }
 
-  const scenes: SceneScript[] = [
+  const drafts: DraftScene[] = [
     opening.scene,
     ...content.map((scene, i) => ({ id: `s${i + 2}`, ...scene })),
     { id: `s${content.length + 2}`, kind: "closing", headline: closing.headline, narration: closing.narration, keywords: globalKeywords, sourceBlockIds: [] },
   ];
+  // Stock footage is searched in English; an English article's keywords serve as queries, and
+  // other languages leave them to the matcher's own keyword search.
+  const english = primaryLanguage(lang) === "en";
+  const scenes: SceneScript[] = drafts.map((scene) => ({
+    ...scene,
+    queries: english ? scene.keywords.slice(0, 3) : [],
+    visual: null,
+    mood: "neutral",
+  }));
   const parsed = ScriptSchema.safeParse({ title: article.title, lang, scenes });
   if (!parsed.success) {
     throw new InputError("E_INVALID_INPUT", `the local script writer produced an invalid script: ${formatIssues(parsed.error)}`, {
