@@ -20,7 +20,10 @@ export type ErrorCode =
   | "E_MEDIA"
   | "E_NO_BROWSER"
   | "E_RENDER"
-  | "E_ABORTED";
+  | "E_ABORTED"
+  | "E_LLM_AUTH"
+  | "E_LLM_MODEL"
+  | "E_LLM";
 
 export interface ReelpressErrorOptions {
   hint?: string;
@@ -63,3 +66,6 @@ export class InputError extends ReelpressError {}
 
 /** Rendering (browser, bundle, encoder) failed. */
 export class RenderError extends ReelpressError {}
+
+/** An LLM server refused the key (E_LLM_AUTH), lacks the model (E_LLM_MODEL) or failed (E_LLM). */
+export class LlmError extends ReelpressError {}

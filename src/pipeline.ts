@@ -8,6 +8,7 @@ import { storyboardDurationInFrames, type Aspect, type Storyboard } from "./sche
 import type { Article } from "./schema/article.js";
 import type { Script } from "./schema/script.js";
 import { writeScript } from "./script/index.js";
+import { writeScriptWithLlm, type LlmUsage } from "./script/llm/index.js";
 import { buildStoryboard, storyboardCaptions } from "./storyboard/index.js";
 
 export { readStoryboard, writeStoryboard } from "./storyboard/index.js";
@@ -19,7 +20,14 @@ export type PipelineEvent =
   | { type: "stage-end"; stage: Stage; ms: number }
   | { type: "render"; progress: RenderProgress };
 
+/** Who writes the scene script, and with what. The key comes from the caller, never from env here. */
+export type ScriptSettings =
+  | { writer: "local" }
+  | { writer: "openai"; apiKey: string | null; baseURL: string | null; model: string; timeoutMs?: number };
+
 export interface PlanOptions {
+  /** @default { writer: "local" } */
+  script?: ScriptSettings;
   /** @default "16:9" */
   aspect?: Aspect;
   /** Target length in seconds. @default 60 */
@@ -47,6 +55,8 @@ export interface RenderOptions {
 export interface Plan {
   article: Article;
   script: Script;
+  /** Which writer made the script (the LLM writer falls back to the local one) and its token use. */
+  scriptInfo: { writer: "local" | "openai"; usage: LlmUsage | null };
   storyboard: Storyboard;
   timings: Partial<Record<Stage, number>>;
   warnings: string[];
@@ -88,9 +98,23 @@ export async function plan(input: string, options: PlanOptions = {}): Promise<Pl
   const timings: Plan["timings"] = {};
   const limits = { ...o.fetch, signal: o.signal };
   const article = await timed("ingest", timings, o.onEvent, () => extractArticle(input, limits));
-  const script = await timed("script", timings, o.onEvent, () =>
-    writeScript(article, { durationSeconds: o.durationSeconds, wordsPerMinute: o.wordsPerMinute }),
-  );
+  const written = await timed("script", timings, o.onEvent, async () => {
+    const settings = o.script ?? { writer: "local" as const };
+    if (settings.writer === "local") {
+      return { script: writeScript(article, { durationSeconds: o.durationSeconds, wordsPerMinute: o.wordsPerMinute }), writer: "local" as const, warnings: [], usage: null };
+    }
+    return writeScriptWithLlm(article, {
+      apiKey: settings.apiKey,
+      baseURL: settings.baseURL,
+      model: settings.model,
+      timeoutMs: settings.timeoutMs,
+      durationSeconds: o.durationSeconds,
+      wordsPerMinute: o.wordsPerMinute,
+      cacheDir: path.resolve(o.cacheDir),
+      signal: o.signal,
+    });
+  });
+  const script = written.script;
   const matched = await timed("match", timings, o.onEvent, () =>
     matchMedia(article, script, {
       cacheDir: path.resolve(o.cacheDir),
@@ -104,10 +128,10 @@ export async function plan(input: string, options: PlanOptions = {}): Promise<Pl
       aspect: o.aspect,
       fps: o.fps,
       wordsPerMinute: o.wordsPerMinute,
-      warnings: matched.warnings,
+      warnings: [...written.warnings, ...matched.warnings],
     }),
   );
-  return { article, script, storyboard, timings, warnings: storyboard.warnings };
+  return { article, script, scriptInfo: { writer: written.writer, usage: written.usage }, storyboard, timings, warnings: storyboard.warnings };
 }
 
 /** Storyboard → MP4 plus storyboard copy, SRT, VTT, poster and credits, all or nothing. */

@@ -111,6 +111,25 @@ describe("usage errors exit with code 2", () => {
     expect(run.stderr).toMatch(pattern);
   });
 
+  it("asks for a key or a server when --script openai has neither", async () => {
+    const run = await cli(["plan", "a.html", "--script", "openai"], undefined, {});
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(run.stderr).toMatch(/OPENAI_API_KEY.*--llm-base-url/);
+  });
+
+  it("rejects an --llm-base-url that is not http(s)", async () => {
+    const run = await cli(["plan", "a.html", "--script", "openai", "--llm-base-url", "ftp://x/v1"], undefined, {});
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/must be an http\(s\) URL/);
+  });
+
+  it("rejects an unknown --script writer", async () => {
+    const run = await cli(["plan", "a.html", "--script", "gpt"], undefined, {});
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/local, openai/);
+  });
+
   it("names the field of a bad config file", async () => {
     const cwd = await configDir({ aspect: "4:3" });
     const run = await cli(["extract", "x.md"], cwd);

@@ -3,7 +3,8 @@ import { Command, CommanderError, Option } from "commander";
 import { loadConfig } from "../config/load-config.js";
 import { ReelpressError, UsageError } from "../errors.js";
 import { extract, plan, readStoryboard, render, writeStoryboard, type PipelineEvent } from "../pipeline.js";
-import { DEFAULT_CONFIG, type Config } from "../schema/config.js";
+import { DEFAULT_CONFIG, ScriptWriterSchema, type Config, type ScriptWriter } from "../schema/config.js";
+import type { ScriptSettings } from "../pipeline.js";
 import type { Aspect } from "../schema/storyboard.js";
 import { parseAspect, parseDuration, parsePositiveInt, slugify } from "./parse-options.js";
 import { createProgressReporter } from "./progress.js";
@@ -25,12 +26,16 @@ interface PlanFlags extends CommonFlags {
   aspect?: Aspect;
   duration?: number;
   wpm?: number;
+  script?: ScriptWriter;
+  llmBaseUrl?: string;
+  llmModel?: string;
 }
 
 interface Io {
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
   cwd: string;
+  env: NodeJS.ProcessEnv;
 }
 
 function addCommon(command: Command): Command {
@@ -45,7 +50,10 @@ function addPlanning(command: Command): Command {
   return command
     .addOption(new Option("--aspect <ratio>", "16:9, 9:16 or 1:1 (default: 16:9)").argParser(parseAspect))
     .option("--duration <seconds>", "target video length in seconds, 5–3600 (default: 60)", parseDuration)
-    .option("--wpm <words>", "narration reading speed in words per minute (default: 160)", parsePositiveInt);
+    .option("--wpm <words>", "narration reading speed in words per minute (default: 160)", parsePositiveInt)
+    .addOption(new Option("--script <writer>", "who writes the scene script: local or openai (default: openai when OPENAI_API_KEY is set)").choices(ScriptWriterSchema.options))
+    .option("--llm-base-url <url>", "an OpenAI-compatible server (Ollama, vLLM, LM Studio, llama.cpp); default: OPENAI_BASE_URL, else OpenAI")
+    .option("--llm-model <name>", `the model that writes the script (default: ${DEFAULT_CONFIG.llm.model})`);
 }
 
 function addRendering(command: Command): Command {
@@ -54,7 +62,7 @@ function addRendering(command: Command): Command {
     .option("--concurrency <n>", "frames rendered in parallel (default: Remotion's choice)", parsePositiveInt);
 }
 
-async function settings(flags: CommonFlags & Partial<PlanFlags>, io: Io) {
+async function settings(flags: CommonFlags & Partial<PlanFlags>, io: Io, needs: { script?: boolean } = {}) {
   const { config } = await loadConfig(flags.config, io.cwd);
   const merged: Config = { ...config };
   return {
@@ -66,6 +74,26 @@ async function settings(flags: CommonFlags & Partial<PlanFlags>, io: Io) {
     fetch: { ...DEFAULT_CONFIG.fetch, ...merged.fetch },
     browserExecutable: flags.browser ?? merged.browserExecutable ?? null,
     concurrency: flags.concurrency ?? merged.concurrency ?? null,
+    script: needs.script ? scriptSettings(flags, merged, io.env) : ({ writer: "local" } as const),
+  };
+}
+
+/** The script writer: flag, then config, then OPENAI_API_KEY's presence; the key only from the environment. */
+function scriptSettings(flags: Partial<PlanFlags>, config: Config, env: NodeJS.ProcessEnv): ScriptSettings {
+  const apiKey = env.OPENAI_API_KEY?.trim() || null;
+  const writer = flags.script ?? config.script ?? (apiKey ? "openai" : "local");
+  if (writer === "local") return { writer };
+  const baseURL = flags.llmBaseUrl ?? config.llm?.baseUrl ?? (env.OPENAI_BASE_URL?.trim() || null);
+  if (!apiKey && !baseURL) {
+    throw new UsageError("--script openai needs OPENAI_API_KEY, or --llm-base-url for a server that needs no key");
+  }
+  if (baseURL && !/^https?:\/\//i.test(baseURL)) throw new UsageError(`--llm-base-url must be an http(s) URL, but is "${baseURL}"`);
+  return {
+    writer,
+    apiKey,
+    baseURL,
+    model: flags.llmModel ?? config.llm?.model ?? DEFAULT_CONFIG.llm.model,
+    timeoutMs: config.llm?.timeoutMs ?? DEFAULT_CONFIG.llm.timeoutMs,
   };
 }
 
@@ -118,7 +146,7 @@ export function buildProgram(io: Io, signal: AbortSignal): Command {
     .argument("<source>", "http(s) URL, or a .html, .md or .txt file")
     .option("-o, --output <file.mp4>", "the video to write (default: out/<title>.mp4)")
     .action(async (source: string, flags: PlanFlags) => {
-      const s = await settings(flags, io);
+      const s = await settings(flags, io, { script: true });
       const { onEvent, interrupt } = events(flags, io);
       try {
         if (flags.output) requireExtension(flags.output, ".mp4");
@@ -127,7 +155,7 @@ export function buildProgram(io: Io, signal: AbortSignal): Command {
         const result = await render(planned.storyboard, out, { ...s, signal, onEvent });
         const timings = { ...planned.timings, ...result.timings };
         if (flags.json) {
-          printJson(io, { ok: true, files: result.files, durationSeconds: result.durationSeconds, scenes: planned.storyboard.scenes.length, timings, warnings: planned.warnings });
+          printJson(io, { ok: true, files: result.files, durationSeconds: result.durationSeconds, scenes: planned.storyboard.scenes.length, script: planned.scriptInfo, timings, warnings: planned.warnings });
         } else {
           printSummary(io, [
             `Wrote ${path.relative(io.cwd, result.files.video)} (${result.durationSeconds.toFixed(1)} s, ${planned.storyboard.scenes.length} scenes)`,
@@ -157,7 +185,7 @@ export function buildProgram(io: Io, signal: AbortSignal): Command {
     .argument("<source>", "http(s) URL, or a .html, .md or .txt file")
     .option("-o, --output <file.json>", "the storyboard to write (default: out/<title>.storyboard.json)")
     .action(async (source: string, flags: PlanFlags) => {
-      const s = await settings(flags, io);
+      const s = await settings(flags, io, { script: true });
       const { onEvent, interrupt } = events(flags, io);
       try {
         if (flags.output) requireExtension(flags.output, ".json");
@@ -165,7 +193,7 @@ export function buildProgram(io: Io, signal: AbortSignal): Command {
         const out = path.resolve(io.cwd, flags.output ?? defaultVideoPath(io, planned.article.title, source).replace(/\.mp4$/, ".storyboard.json"));
         await writeStoryboard(planned.storyboard, out);
         const total = planned.storyboard.scenes.reduce((sum, scene) => sum + scene.durationInFrames, 0) / planned.storyboard.output.fps;
-        if (flags.json) printJson(io, { ok: true, files: { storyboard: out }, durationSeconds: total, scenes: planned.storyboard.scenes.length, timings: planned.timings, warnings: planned.warnings });
+        if (flags.json) printJson(io, { ok: true, files: { storyboard: out }, durationSeconds: total, scenes: planned.storyboard.scenes.length, script: planned.scriptInfo, timings: planned.timings, warnings: planned.warnings });
         else printSummary(io, [`Wrote ${path.relative(io.cwd, out)} (${planned.storyboard.scenes.length} scenes, ${total.toFixed(1)} s)`, `Timings: ${formatTimings(planned.timings)}`, ...planned.warnings.map((w) => `warning: ${w}`)]);
       } finally {
         interrupt();
@@ -195,7 +223,7 @@ export function buildProgram(io: Io, signal: AbortSignal): Command {
 }
 
 /** Runs the CLI and returns the exit code; the only place errors are printed. */
-export async function runCli(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }): Promise<number> {
+export async function runCli(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env }): Promise<number> {
   const controller = new AbortController();
   // Every Ctrl-C only asks the run to stop: it then removes its partial files and exits 1.
   const onSignal = () => controller.abort();

@@ -11,7 +11,10 @@ export const DEFAULT_CONFIG = {
   browserExecutable: null,
   concurrency: null,
   fetch: { timeoutMs: 15_000, maxBytes: 10 * 1024 * 1024, maxRedirects: 5, maxRetries: 2 },
+  llm: { model: "gpt-4o-mini", baseUrl: null, timeoutMs: 60_000 },
 } as const;
+
+export const ScriptWriterSchema = z.enum(["local", "openai"]);
 
 /** What `reelpress.config.json` (or `--config FILE`) may hold; every field optional. */
 export const ConfigSchema = z
@@ -30,6 +33,19 @@ export const ConfigSchema = z
     browserExecutable: z.string().min(1).nullable().optional(),
     /** Frames rendered at once. @default null (Remotion's choice) */
     concurrency: z.number().int().min(1).max(64).nullable().optional(),
+    /** Who writes the scene script. @default "openai" when OPENAI_API_KEY is set, else "local" */
+    script: z.enum(["local", "openai"]).optional(),
+    llm: z
+      .object({
+        /** @default "gpt-4o-mini" */
+        model: z.string().min(1).optional(),
+        /** An OpenAI-compatible server, e.g. "http://localhost:11434/v1". @default OPENAI_BASE_URL, else OpenAI */
+        baseUrl: z.url().nullable().optional(),
+        /** @default 60000 */
+        timeoutMs: z.number().int().min(100).optional(),
+      })
+      .strict()
+      .optional(),
     fetch: z
       .object({
         timeoutMs: z.number().int().min(100).optional(),
@@ -44,3 +60,4 @@ export const ConfigSchema = z
   .strict();
 
 export type Config = z.infer<typeof ConfigSchema>;
+export type ScriptWriter = z.infer<typeof ScriptWriterSchema>;

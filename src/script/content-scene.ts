@@ -6,7 +6,10 @@ import { isStopword } from "./is-stopword.js";
 import { asSentence, joinSentences } from "./join-sentences.js";
 import { makeHeadline } from "./make-headline.js";
 import { MAX_HEADLINE_WORDS } from "./tidy-headline.js";
+import { nounChunks, type NounChunk } from "./noun-chunks.js";
+import { pickKeyphrases } from "./pick-keyphrases.js";
 import { pickKeywords, type KeywordIndex } from "./pick-keywords.js";
+import { primaryLanguage } from "./primary-language.js";
 
 export interface ContentSceneContext {
   lang: string;
@@ -36,12 +39,18 @@ function headingHeadline(section: Section | undefined, lang: string): string | n
   return heading;
 }
 
+export type ContentScene = Omit<DraftScene, "id"> & {
+  /** Noun chunks of the heading and narration (English only; null in other languages). */
+  chunks: NounChunk[] | null;
+};
+
 /**
  * One content scene from a group of kept sentences: the sentences read verbatim, the section
  * heading as headline when it is the section's first scene (else the key sentence compressed),
- * keywords from the sentences and their heading.
+ * keywords from the sentences and their heading. English keywords are keyphrases from noun
+ * chunks and names; other languages keep word and phrase counts, having no tagger.
  */
-export function contentScene(sentences: readonly CandidateSentence[], startsSection: boolean, context: ContentSceneContext): Omit<DraftScene, "id"> {
+export function contentScene(sentences: readonly CandidateSentence[], startsSection: boolean, context: ContentSceneContext): ContentScene {
   const { lang, scores, usedHeadlines } = context;
   const section = context.sections[sentences[0]!.section];
   let headline = startsSection ? headingHeadline(section, lang) : null;
@@ -52,11 +61,16 @@ export function contentScene(sentences: readonly CandidateSentence[], startsSect
   }
   usedHeadlines.add(headline.toLowerCase());
   const headingTerms = section?.heading ? [extractTerms(section.heading, lang)] : [];
+  const narration = joinSentences(sentences.map((sentence) => asSentence(sentence.text)));
+  const terms = mergeTerms([...sentences.map((sentence) => sentence.terms), ...headingTerms]);
+  // The heading is closed with a full stop so the tagger does not run it into the first sentence.
+  const chunks = primaryLanguage(lang) === "en" ? nounChunks(section?.heading ? `${asSentence(section.heading)} ${narration}` : narration) : null;
   return {
     kind: "content",
     headline,
-    narration: joinSentences(sentences.map((sentence) => asSentence(sentence.text))),
-    keywords: pickKeywords(mergeTerms([...sentences.map((sentence) => sentence.terms), ...headingTerms]), context.keywordIndex),
+    narration,
+    keywords: chunks ? pickKeyphrases(chunks, terms, context.keywordIndex) : pickKeywords(terms, context.keywordIndex),
     sourceBlockIds: [...new Set(sentences.map((sentence) => sentence.blockId))],
+    chunks,
   };
 }

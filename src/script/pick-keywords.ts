@@ -4,14 +4,14 @@ import { bigrams, termKey, type Terms } from "./extract-terms.js";
 export const MIN_KEYWORDS = 3;
 export const MAX_KEYWORDS = 6;
 /** Keywords a scene gets from its own text before padding; leaves room under the maximum. */
-const SCENE_KEYWORDS = 5;
+export const SCENE_KEYWORDS = 5;
 /** A two-word phrase counts as a keyphrase when it recurs or is written like a name. */
 const MIN_PHRASE_COUNT = 2;
-const PROPER_BOOST = 1.5;
-const TITLE_BOOST = 1.3;
+export const PROPER_BOOST = 1.5;
+export const TITLE_BOOST = 1.3;
 const PHRASE_FACTOR = 0.75;
 /** Last-resort keywords for an article too short to yield three of its own. */
-const FALLBACK = ["story", "news", "article"];
+export const FALLBACK_KEYWORDS = ["story", "news", "article"];
 
 /** Article-wide statistics that make a scene's words comparable: how rare and how prominent each is. */
 export interface KeywordIndex {
@@ -114,7 +114,8 @@ function overlaps(candidate: string, chosen: readonly string[]): boolean {
   return false;
 }
 
-function choose(ranked: readonly string[], limit: number, chosen: string[] = []): string[] {
+/** Adds terms from `ranked` to `chosen`, best first, skipping any that overlap one already chosen, up to `limit`. */
+export function choose(ranked: readonly string[], limit: number, chosen: string[] = []): string[] {
   for (const term of ranked) {
     if (chosen.length >= limit) break;
     if (!overlaps(term, chosen)) chosen.push(term);
@@ -153,13 +154,13 @@ export function pickKeywords(terms: Terms, index: KeywordIndex): string[] {
   const ranked = scoreTerms(terms, idf, index).map((item) => item.term);
   const chosen = choose(ranked, SCENE_KEYWORDS);
   if (chosen.length < MIN_KEYWORDS) choose(index.global, MIN_KEYWORDS, chosen);
-  if (chosen.length < MIN_KEYWORDS) choose(FALLBACK, MIN_KEYWORDS, chosen);
+  if (chosen.length < MIN_KEYWORDS) choose(FALLBACK_KEYWORDS, MIN_KEYWORDS, chosen);
   return chosen;
 }
 
 /** Keywords for the title and closing scenes: the article's own, padded if it is very short. */
 export function articleKeywords(index: KeywordIndex): string[] {
   const chosen = choose(index.global, SCENE_KEYWORDS);
-  if (chosen.length < MIN_KEYWORDS) choose(FALLBACK, MIN_KEYWORDS, chosen);
+  if (chosen.length < MIN_KEYWORDS) choose(FALLBACK_KEYWORDS, MIN_KEYWORDS, chosen);
   return chosen;
 }

@@ -11,7 +11,10 @@ import { contentScene } from "./content-scene.js";
 import { extractTerms, termKeys } from "./extract-terms.js";
 import { asSentence } from "./join-sentences.js";
 import { stripSiteName } from "./strip-site-name.js";
+import { nounChunks, type NounChunk } from "./noun-chunks.js";
+import { articleKeyphrases } from "./pick-keyphrases.js";
 import { articleKeywords, buildKeywordIndex } from "./pick-keywords.js";
+import { pickQueries } from "./pick-queries.js";
 import { rankSentences } from "./rank-sentences.js";
 import { readingBudget, SCENE_PAUSE_SECONDS } from "./reading-budget.js";
 import { resolveScriptOptions, type ScriptOptions } from "./resolve-script-options.js";
@@ -43,7 +46,9 @@ export function writeScript(article: Article, options?: ScriptOptions): Script {
     titleTerms,
     lang,
   );
-  const globalKeywords = articleKeywords(keywordIndex);
+  // Stock footage is searched in English, and only English has a tagger for noun chunks.
+  const english = primaryLanguage(lang) === "en";
+  let globalKeywords = articleKeywords(keywordIndex);
 
   const opening = titleScene({ article, title, totalBudget, segmenter, keywords: globalKeywords });
   const closing = closingText(article);
@@ -69,25 +74,26 @@ export function writeScript(article: Article, options?: ScriptOptions): Script {
     previousSection = group[0]!.section;
     return contentScene(group, startsSection, context);
   });
+  const titleChunks = english ? nounChunks(opening.scene.narration) : null;
+  if (titleChunks) {
+    // The article's keyphrases are counted over what the video reads, the title scene included.
+    globalKeywords = articleKeyphrases([...titleChunks, ...content.flatMap((scene) => scene.chunks ?? [])], keywordIndex);
+    opening.scene.keywords = globalKeywords;
+  }
   if (content.length === 0) {
     // An article with no readable sentence at all (only code or bare images): read its title.
-    content.push({ kind: "content", headline: opening.scene.headline, narration: asSentence(title), keywords: globalKeywords, sourceBlockIds: [] });
+    content.push({ kind: "content", headline: opening.scene.headline, narration: asSentence(title), keywords: globalKeywords, sourceBlockIds: [], chunks: titleChunks });
   }
 
-  const drafts: DraftScene[] = [
-    opening.scene,
-    ...content.map((scene, i) => ({ id: `s${i + 2}`, ...scene })),
-    { id: `s${content.length + 2}`, kind: "closing", headline: closing.headline, narration: closing.narration, keywords: globalKeywords, sourceBlockIds: [] },
+  const titleQueries = titleChunks ? pickQueries(titleChunks, globalKeywords) : [];
+  const drafts: (DraftScene & { queries: string[] })[] = [
+    { ...opening.scene, queries: titleQueries },
+    ...content.map(({ chunks, ...scene }, i) => ({ id: `s${i + 2}`, ...scene, queries: chunks ? pickQueries(chunks, scene.keywords) : [] })),
+    // The closing scene names the site; its footage is the article's, as in the title scene.
+    { id: `s${content.length + 2}`, kind: "closing", headline: closing.headline, narration: closing.narration, keywords: globalKeywords, sourceBlockIds: [], queries: titleQueries },
   ];
-  // Stock footage is searched in English; an English article's keywords serve as queries, and
-  // other languages leave them to the matcher's own keyword search.
-  const english = primaryLanguage(lang) === "en";
-  const scenes: SceneScript[] = drafts.map((scene) => ({
-    ...scene,
-    queries: english ? scene.keywords.slice(0, 3) : [],
-    visual: null,
-    mood: "neutral",
-  }));
+  // Other languages leave footage searches to the matcher's own keyword search.
+  const scenes: SceneScript[] = drafts.map((scene) => ({ ...scene, visual: null, mood: "neutral" }));
   const parsed = ScriptSchema.safeParse({ title: article.title, lang, scenes });
   if (!parsed.success) {
     throw new InputError("E_INVALID_INPUT", `the local script writer produced an invalid script: ${formatIssues(parsed.error)}`, {

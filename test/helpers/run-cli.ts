@@ -14,10 +14,10 @@ function collector(): { stream: NodeJS.WriteStream; text: () => string } {
 }
 
 /** Runs the real CLI in this process with captured output, in `cwd` (a fresh temp dir by default). */
-export async function cli(args: string[], cwd?: string): Promise<CliRun & { cwd: string }> {
+export async function cli(args: string[], cwd?: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun & { cwd: string }> {
   const dir = cwd ?? (await makeTempDir("cli"));
   const out = collector();
   const err = collector();
-  const code = await runCli(args, { stdout: out.stream, stderr: err.stream, cwd: dir });
+  const code = await runCli(args, { stdout: out.stream, stderr: err.stream, cwd: dir, env });
   return { code, stdout: out.text(), stderr: err.text(), cwd: dir };
 }
