@@ -25,6 +25,7 @@ const POSSESSIVE = /['’]s$/u;
 const HAS_LETTER = /\p{L}/u;
 const WORD_EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 const ALL_UPPER = /^[\p{Lu}\p{N}.]+$/u;
+const HYPHEN_JOIN = /^[-‐]$/u;
 
 type Kind = "noun" | "adjective" | "other";
 
@@ -42,12 +43,36 @@ function kindOf(term: Term): Kind {
   return "other";
 }
 
-/** The form a word is kept in, or null when it cannot stand in a keyphrase (stopword, too short, no letter). */
-function keepWord(term: Term): string | null {
-  const word = term.normal.replace(POSSESSIVE, "").replace(WORD_EDGES, "");
-  if (!HAS_LETTER.test(word) || isStopword(word, "en")) return null;
-  const acronym = ALL_UPPER.test(term.text.replace(POSSESSIVE, "")) && word.length >= 2;
+/**
+ * The form a word is kept in, or null when it cannot stand in a keyphrase (stopword, too short,
+ * no letter). A hyphenated compound ("real-time") is one word, and is dropped whole when any
+ * piece is a number or a stopword ("18-year-old", "proof-of-concept").
+ */
+function keepWord(pieces: readonly Term[]): string | null {
+  const words: string[] = [];
+  for (const term of pieces) {
+    const word = term.normal.replace(POSSESSIVE, "").replace(WORD_EDGES, "");
+    if (!HAS_LETTER.test(word) || isStopword(word, "en")) return null;
+    words.push(word);
+  }
+  const word = words.join("-");
+  const acronym = pieces.length === 1 && ALL_UPPER.test(pieces[0]!.text.replace(POSSESSIVE, "")) && word.length >= 2;
   return word.length >= 3 || acronym ? word : null;
+}
+
+/** Terms joined by hyphens ("18", "year", "old") grouped as one compound, in order. */
+function compounds(sentence: readonly Term[]): Term[][] {
+  const out: Term[][] = [];
+  let current: Term[] = [];
+  for (const term of sentence) {
+    current.push(term);
+    if (!HYPHEN_JOIN.test(term.post)) {
+      out.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0) out.push(current);
+  return out;
 }
 
 interface Run {
@@ -76,10 +101,12 @@ export function nounChunks(text: string): NounChunk[] {
     run = { adjectives: [], nouns: [], entity: null };
   };
   for (const sentence of nlp(text).docs as Term[][]) {
-    for (const term of sentence) {
-      if (BREAK_BEFORE.test(term.pre)) flush();
+    for (const pieces of compounds(sentence)) {
+      const first = pieces[0]!;
+      const term = pieces.at(-1)!;
+      if (BREAK_BEFORE.test(first.pre)) flush();
       const kind = kindOf(term);
-      const word = kind === "other" ? null : keepWord(term);
+      const word = kind === "other" ? null : keepWord(pieces);
       if (!word) {
         flush();
       } else if (kind === "adjective") {

@@ -1,4 +1,5 @@
 import { termKey, type Terms } from "./extract-terms.js";
+import { isAbstractPhrase } from "./is-abstract-noun.js";
 import type { NounChunk } from "./noun-chunks.js";
 import {
   choose,
@@ -13,6 +14,8 @@ import {
 
 /** A two- or three-word phrase names one thing more exactly than a single noun, so it ranks higher. */
 const PHRASE_BOOST = 1.5;
+/** An idea ("strategy", "years") is a weaker keyword than a thing, though still a keyword when the scene is about it. */
+const ABSTRACT_FACTOR = 0.5;
 
 interface Scored {
   text: string;
@@ -33,6 +36,7 @@ function rankChunks(chunks: readonly NounChunk[], index: KeywordIndex, weight: (
     const base = words.reduce((sum, word) => sum + weight(word), 0) / words.length;
     let score = base * (words.length > 1 ? PHRASE_BOOST : 1);
     if (chunk.entity) score *= PROPER_BOOST;
+    if (isAbstractPhrase(chunk.text)) score *= ABSTRACT_FACTOR;
     if (words.some((word) => index.titleKeys.has(word))) score *= TITLE_BOOST;
     if (existing) existing.score += score;
     else byKey.set(key, { text: chunk.text, score, first: chunk.position });

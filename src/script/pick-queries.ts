@@ -1,4 +1,5 @@
 import { termKey } from "./extract-terms.js";
+import { isAbstractPhrase } from "./is-abstract-noun.js";
 import type { NounChunk } from "./noun-chunks.js";
 
 export const MAX_QUERIES = 3;
@@ -7,22 +8,6 @@ const MIN_QUERIES = 2;
 const PHRASE_BOOST = 1.5;
 /** Stock libraries hold few named people, places or firms; a named thing is a weaker search. */
 const ENTITY_FACTOR = 0.5;
-
-/** Nouns that name no picture: footage searched for them is generic at best. */
-export const ABSTRACT_NOUNS: ReadonlySet<string> = new Set(
-  `innovation strategy importance way thing issue problem fact idea process system approach information experience result
-  part kind sort type number amount level point aspect factor case example reason question matter situation concept
-  approval decision change use need ability opportunity effort impact effect role area range term version feature option
-  goal plan policy analysis time year years day days lot bit end side part percent step stage sense view interest`
-    .split(/\s+/u)
-    .filter(Boolean)
-    .flatMap((word) => [word, `${word}s`]),
-);
-
-function isAbstract(phrase: string): boolean {
-  const words = phrase.split(" ");
-  return ABSTRACT_NOUNS.has(words.at(-1)!) || words.every((word) => ABSTRACT_NOUNS.has(word));
-}
 
 /** Whether two phrases share a word (compared without a plural "s"). */
 function sharesWord(a: string, b: string): boolean {
@@ -34,14 +19,14 @@ function sharesWord(a: string, b: string): boolean {
  * 2–3 stock-footage searches for an English scene, each 1–3 words: its concrete noun phrases
  * (the nouns alone when there are several, "bike lanes" rather than "protected bike lanes"),
  * the most frequent first, phrases before single nouns, named things last, abstract nouns
- * ("strategy", "approval") skipped. Padded from the scene's keywords when the chunks give fewer
- * than two; no two queries share a word.
+ * ("strategy", "approval") skipped. Padded from the scene's keywords (concrete ones first) when
+ * the chunks give fewer than two; no two queries share a word.
  */
 export function pickQueries(chunks: readonly NounChunk[], keywords: readonly string[]): string[] {
   const scored = new Map<string, { query: string; score: number; first: number }>();
   for (const chunk of chunks) {
     const query = chunk.core.includes(" ") ? chunk.core : chunk.text;
-    if (isAbstract(query)) continue;
+    if (isAbstractPhrase(query)) continue;
     const key = termKey(query);
     const score = (query.includes(" ") ? PHRASE_BOOST : 1) * (chunk.entity ? ENTITY_FACTOR : 1);
     const existing = scored.get(key);
@@ -57,6 +42,9 @@ export function pickQueries(chunks: readonly NounChunk[], keywords: readonly str
     }
   };
   add(ranked, MAX_QUERIES);
-  if (chosen.length < MIN_QUERIES) add(keywords.filter((keyword) => keyword.split(" ").length <= 3 && !isAbstract(keyword)), MIN_QUERIES);
+  const short = keywords.filter((keyword) => keyword.split(" ").length <= 3);
+  if (chosen.length < MIN_QUERIES) add(short.filter((keyword) => !isAbstractPhrase(keyword)), MIN_QUERIES);
+  // A vague search still finds footage of the right mood; two searches give the matcher a choice.
+  if (chosen.length < MIN_QUERIES) add(short, MIN_QUERIES);
   return chosen;
 }
