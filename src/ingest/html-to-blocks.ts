@@ -1,5 +1,6 @@
 import { blockText, type DraftBlock } from "./draft-block.js";
 import { imageSource } from "./image-source.js";
+import { collapse, tidyLines } from "./whitespace.js";
 
 // Elements that end the current run of inline text. Anything else (span, a, em, math, …) is
 // inline and its text joins the paragraph being built.
@@ -215,19 +216,6 @@ function codeText(element: Element): string {
   };
   for (const child of Array.from(element.childNodes)) visit(child);
   return out.replace(/\u00a0/g, " ").replace(/^\s*\n/, "").trimEnd();
-}
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, " ");
-}
-
-/** Trims each line and drops empty ones; keeps line breaks that came from <br>. */
-function tidyLines(text: string): string {
-  return text
-    .split("\n")
-    .map((line) => line.replace(/\s+/g, " ").trim())
-    .filter(Boolean)
-    .join("\n");
 }
 
 function singleLine(text: string): string {

@@ -5,6 +5,7 @@ import { finishArticle } from "./finish-article.js";
 import { parseFrontMatter } from "./parse-front-matter.js";
 import { normalizeLangTag } from "./normalize-lang-tag.js";
 import { absoluteUrl } from "./absolute-url.js";
+import { collapse, tidyLines } from "./whitespace.js";
 
 export interface TextSource {
   text: string;
@@ -190,18 +191,6 @@ function rawInlineText(tokens: Token[] | undefined): string {
     }
   }
   return out;
-}
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, " ");
-}
-
-function tidyLines(text: string): string {
-  return text
-    .split("\n")
-    .map((line) => line.replace(/\s+/g, " ").trim())
-    .filter(Boolean)
-    .join("\n");
 }
 
 /** Text of block tokens (a list item, a quote), nested blocks joined by `separator`. */
