@@ -35,35 +35,12 @@ export function Scene({ storyboard, scene, index, window, layout, assets, fontFa
   const { meta, theme } = storyboard;
   const rtl = meta.dir === "rtl";
 
+  const card = { siteName: meta.siteName, layout, area: cardArea(layout, sceneShowsCaptions(scene)), theme, fontFamily, rtl, enterAt };
   let text;
   if (scene.kind === "title") {
-    text = (
-      <TitleCard
-        title={scene.headline}
-        siteName={meta.siteName}
-        byline={meta.byline}
-        layout={layout}
-        area={cardArea(layout, sceneShowsCaptions(scene))}
-        theme={theme}
-        fontFamily={fontFamily}
-        rtl={rtl}
-        enterAt={enterAt}
-      />
-    );
+    text = <TitleCard title={scene.headline} byline={meta.byline} {...card} />;
   } else if (scene.kind === "closing") {
-    text = (
-      <ClosingCard
-        headline={scene.headline}
-        siteName={meta.siteName}
-        url={meta.url}
-        layout={layout}
-        area={cardArea(layout, sceneShowsCaptions(scene))}
-        theme={theme}
-        fontFamily={fontFamily}
-        rtl={rtl}
-        enterAt={enterAt}
-      />
-    );
+    text = <ClosingCard headline={scene.headline} url={meta.url} {...card} />;
   } else {
     text = <HeadlineLayer headline={scene.headline} layout={layout} theme={theme} fontFamily={fontFamily} rtl={rtl} enterAt={enterAt} />;
   }

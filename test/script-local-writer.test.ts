@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../src/errors.js";
+import { blockText, type DraftBlock } from "../src/ingest/draft-block.js";
 import { ArticleSchema, countHeadlineWords, type Article, type Block, type Script } from "../src/schema/index.js";
 import { DEFAULT_SCRIPT_OPTIONS, splitSentences, writeScript } from "../src/script/index.js";
 import { isStopword } from "../src/script/is-stopword.js";
@@ -7,20 +8,9 @@ import { makeHeadline } from "../src/script/make-headline.js";
 import { titleHeadline } from "../src/script/title-headline.js";
 import { readingWords } from "../src/text/text-units.js";
 
-type BlockInput = Block extends infer B ? (B extends Block ? Omit<B, "id"> : never) : never;
 
-function blockText(block: Block): string {
-  switch (block.type) {
-    case "list":
-      return block.items.join("\n");
-    case "image":
-      return block.caption ?? "";
-    default:
-      return block.text;
-  }
-}
 
-function makeArticle(fields: { title: string; lang?: string; siteName?: string | null; excerpt?: string | null; url?: string | null }, blocks: BlockInput[]): Article {
+function makeArticle(fields: { title: string; lang?: string; siteName?: string | null; excerpt?: string | null; url?: string | null }, blocks: DraftBlock[]): Article {
   const withIds = blocks.map((block, i) => ({ ...block, id: `b${i}` }));
   const text = withIds.map((block) => blockText(block as Block)).filter(Boolean).join("\n\n");
   return ArticleSchema.parse({
@@ -40,8 +30,8 @@ function makeArticle(fields: { title: string; lang?: string; siteName?: string |
   });
 }
 
-const p = (text: string): BlockInput => ({ type: "paragraph", text });
-const h = (text: string, level = 2): BlockInput => ({ type: "heading", level, text });
+const p = (text: string): DraftBlock => ({ type: "paragraph", text });
+const h = (text: string, level = 2): DraftBlock => ({ type: "heading", level, text });
 
 /** A news story with four sections and enough text for two minutes. */
 const cityArticle = makeArticle(

@@ -11,13 +11,13 @@ import {
   selectComposition,
   type HeadlessBrowser,
 } from "@remotion/renderer";
+import { COMPOSITION_ID } from "../../compositions/reelpress-props.js";
 import { webpackOverride } from "../../compositions/webpack-override.js";
 import { RenderError, ReelpressError } from "../errors.js";
 import type { Storyboard } from "../schema/storyboard.js";
 import { startAssetServer } from "./asset-server.js";
 import { findBrowser } from "./find-browser.js";
 
-export const COMPOSITION_ID = "Reelpress";
 const ENTRY_POINT = fileURLToPath(new URL("../../compositions/index.ts", import.meta.url));
 
 export type RenderStage = "bundle" | "browser" | "frames" | "encode" | "poster";

@@ -1,4 +1,5 @@
-export { createRenderer, COMPOSITION_ID, type Renderer, type RendererOptions, type RenderProgress, type RenderStage } from "./create-renderer.js";
+export { COMPOSITION_ID } from "../../compositions/reelpress-props.js";
+export { createRenderer, type Renderer, type RendererOptions, type RenderProgress, type RenderStage } from "./create-renderer.js";
 export { findBrowser, type BrowserChoice } from "./find-browser.js";
 export { formatCredits } from "./credits.js";
 export { toSrt, toVtt } from "./subtitles.js";

@@ -1,4 +1,5 @@
 import type { Article } from "../schema/article.js";
+import { DEFAULT_CONFIG } from "../schema/config.js";
 import type { Script } from "../schema/script.js";
 import { STORYBOARD_VERSION, StoryboardSchema, type Aspect, type Media, type Storyboard, type Theme } from "../schema/storyboard.js";
 import { DEFAULT_THEME } from "./default-theme.js";
@@ -20,9 +21,9 @@ export interface StoryboardOptions {
 }
 
 export const DEFAULT_STORYBOARD_OPTIONS = {
-  aspect: "16:9",
-  fps: 30,
-  wordsPerMinute: 160,
+  aspect: DEFAULT_CONFIG.aspect,
+  fps: DEFAULT_CONFIG.fps,
+  wordsPerMinute: DEFAULT_CONFIG.wordsPerMinute,
   transitionSeconds: 0.4,
 } as const;
 
