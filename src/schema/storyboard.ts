@@ -13,11 +13,18 @@ export const LicenseSchema = z.object({
   attribution: z.string().min(1),
 });
 
+/** Where footage comes from; `--media` lists them in the order they are preferred. */
+export const ProviderNameSchema = z.enum(["article", "library", "pexels", "pixabay", "generated"]);
+
 const MediaBase = {
-  provider: z.enum(["article", "generated"]),
+  provider: ProviderNameSchema,
   /** Where the asset came from (page or file URL); null for generated visuals. */
   origin: z.string().nullable(),
   license: LicenseSchema,
+  /** Who made it, as the provider names them. */
+  creator: z.string().nullable().default(null),
+  /** The provider's own id for it (library path, Pexels id…), so an editor can find it again. */
+  sourceId: z.string().nullable().default(null),
 };
 
 export const ImageMediaSchema = z.object({
@@ -38,18 +45,65 @@ export const VideoMediaSchema = z.object({
   width: z.number().int().positive(),
   height: z.number().int().positive(),
   durationSeconds: z.number().positive(),
+  fps: z.number().positive().nullable().default(null),
   ...MediaBase,
+});
+
+/** Numbers a scene's narration is about, drawn as a simple bar chart. */
+export const ChartSchema = z.object({
+  bars: z.array(z.object({ label: z.string(), value: z.number() })).min(1).max(8),
+  /** Unit shown after each value, e.g. "%", "°C", "km". */
+  unit: z.string(),
 });
 
 export const GeneratedMediaSchema = z.object({
   kind: z.literal("generated"),
-  style: z.enum(["gradient", "kinetic"]),
+  style: z.enum(["gradient", "kinetic", "chart"]),
+  chart: ChartSchema.nullable().default(null),
   /** Seed so the same scene draws the same background. */
   seed: z.number().int().nonnegative(),
   ...MediaBase,
 });
 
 export const MediaSchema = z.discriminatedUnion("kind", [ImageMediaSchema, VideoMediaSchema, GeneratedMediaSchema]);
+
+/** How a candidate scored for a scene; `total` is what ranked it. */
+export const ScoreBreakdownSchema = z.object({
+  total: z.number(),
+  /** Text relevance to the scene's queries, keywords and narration, 0–1. */
+  text: z.number(),
+  /** What the provider knows beyond text (an article image next to the scene's paragraph, a chart of its numbers), 0–1. */
+  context: z.number(),
+  orientation: z.number(),
+  resolution: z.number(),
+  duration: z.number(),
+  /** Preference from the `--media` order. */
+  priority: z.number(),
+  /** Penalty for a near-duplicate of footage already chosen (same id, same creator's series). */
+  duplicate: z.number(),
+});
+
+/** A ranked candidate kept in the storyboard so an editor can swap it in. */
+export const MatchCandidateSchema = z.object({
+  provider: ProviderNameSchema,
+  id: z.string(),
+  kind: z.enum(["image", "video", "generated"]),
+  title: z.string(),
+  width: z.number().int().nonnegative(),
+  height: z.number().int().nonnegative(),
+  durationSeconds: z.number().nullable(),
+  /** A local file, or the URL the bytes would be downloaded from. */
+  source: z.string().nullable(),
+  pageUrl: z.string().nullable(),
+  creator: z.string().nullable(),
+  score: ScoreBreakdownSchema,
+});
+
+export const SceneMatchSchema = z.object({
+  chosen: MatchCandidateSchema,
+  /** The next best candidates, best first. */
+  alternatives: z.array(MatchCandidateSchema),
+});
 
 export const StoryboardSceneSchema = z.object({
   id: z.string().min(1),
@@ -64,6 +118,8 @@ export const StoryboardSceneSchema = z.object({
   visual: z.string().nullable().default(null),
   mood: MoodSchema.default("neutral"),
   media: MediaSchema,
+  /** Why this media was chosen and what else was close; null when not matched by reelpress. */
+  match: SceneMatchSchema.nullable().default(null),
 });
 
 export const ThemeSchema = z.object({
@@ -117,6 +173,11 @@ export const StoryboardSchema = z
 
 export type Aspect = z.infer<typeof AspectSchema>;
 export type Media = z.infer<typeof MediaSchema>;
+export type ProviderName = z.infer<typeof ProviderNameSchema>;
+export type Chart = z.infer<typeof ChartSchema>;
+export type ScoreBreakdown = z.infer<typeof ScoreBreakdownSchema>;
+export type MatchCandidate = z.infer<typeof MatchCandidateSchema>;
+export type SceneMatch = z.infer<typeof SceneMatchSchema>;
 export type License = z.infer<typeof LicenseSchema>;
 export type StoryboardScene = z.infer<typeof StoryboardSceneSchema>;
 export type Theme = z.infer<typeof ThemeSchema>;

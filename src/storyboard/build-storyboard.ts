@@ -1,7 +1,7 @@
 import type { Article } from "../schema/article.js";
 import { DEFAULT_CONFIG } from "../schema/config.js";
 import type { Script } from "../schema/script.js";
-import { STORYBOARD_VERSION, StoryboardSchema, type Aspect, type Media, type Storyboard, type Theme } from "../schema/storyboard.js";
+import { STORYBOARD_VERSION, StoryboardSchema, type Aspect, type Media, type SceneMatch, type Storyboard, type Theme } from "../schema/storyboard.js";
 import { DEFAULT_THEME } from "./default-theme.js";
 import { OUTPUT_SIZES } from "./layout.js";
 import { sceneSeconds, secondsToFrames } from "./scene-timing.js";
@@ -18,6 +18,8 @@ export interface StoryboardOptions {
   /** Cross-fade between scenes, in seconds. @default 0.4 */
   transitionSeconds?: number;
   warnings?: string[];
+  /** Per scene, why its media was chosen and the alternatives. */
+  matches?: readonly (SceneMatch | null)[];
 }
 
 export const DEFAULT_STORYBOARD_OPTIONS = {
@@ -39,7 +41,7 @@ export function buildStoryboard(article: Article, script: Script, media: readonl
   let startFrame = 0;
   const scenes = script.scenes.map((scene, i) => {
     const durationInFrames = secondsToFrames(sceneSeconds(scene.kind, scene.narration, wordsPerMinute), fps);
-    const out = { ...scene, startFrame, durationInFrames, media: media[i]! };
+    const out = { ...scene, startFrame, durationInFrames, media: media[i]!, match: options.matches?.[i] ?? null };
     startFrame += durationInFrames;
     return out;
   });

@@ -64,6 +64,8 @@ export async function fetchArticleImages(
           focus: { x: 0.5, y: 0.45 },
           provider: "article",
           origin: image.src,
+          creator: null,
+          sourceId: image.src,
           license: {
             name: "publisher's image",
             url: null,

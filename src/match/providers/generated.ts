@@ -9,6 +9,9 @@ export function generatedMedia(scene: Pick<SceneScript, "kind" | "id">, index: n
     seed: index * 7919 + 17,
     provider: "generated",
     origin: null,
+    creator: null,
+    sourceId: null,
+    chart: null,
     license: {
       name: "CC0 1.0",
       url: "https://creativecommons.org/publicdomain/zero/1.0/",
