@@ -1,7 +1,9 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { extractArticle, fetchBytes } from "./ingest/index.js";
-import { matchMedia } from "./match/index.js";
+import { createProviders, defaultMediaSettings, matchMedia, searchMedia, type Fallback, type MediaSettings, type Reranker } from "./match/index.js";
+import { OUTPUT_SIZES } from "./storyboard/layout.js";
+import type { MatchCandidate } from "./schema/storyboard.js";
 import { createRenderer, formatCredits, outputPaths, OutputTransaction, posterFrame, toSrt, toVtt, type Renderer, type RenderProgress } from "./render/index.js";
 import { DEFAULT_CONFIG } from "./schema/config.js";
 import { storyboardDurationInFrames, type Aspect, type Storyboard } from "./schema/storyboard.js";
@@ -39,6 +41,10 @@ export interface PlanOptions {
   /** @default ".reelpress-cache" */
   cacheDir?: string;
   fetch?: { timeoutMs?: number; maxBytes?: number; maxRedirects?: number; maxRetries?: number };
+  /** Which media providers, keys and limits; unset fields keep their defaults. */
+  media?: Partial<MediaSettings>;
+  /** Re-ranks candidates by text (e.g. with embeddings) before they are assigned. */
+  rerank?: Reranker;
   signal?: AbortSignal;
   onEvent?: (event: PipelineEvent) => void;
 }
@@ -58,6 +64,8 @@ export interface Plan {
   /** Which writer made the script (the LLM writer falls back to the local one) and its token use. */
   scriptInfo: { writer: "local" | "openai"; usage: LlmUsage | null };
   storyboard: Storyboard;
+  /** Media providers that gave nothing, and why (no key, down, no results). */
+  fallbacks: Fallback[];
   timings: Partial<Record<Stage, number>>;
   warnings: string[];
 }
@@ -120,6 +128,10 @@ export async function plan(input: string, options: PlanOptions = {}): Promise<Pl
       cacheDir: path.resolve(o.cacheDir),
       fetchBytes: (url, request) => fetchBytes(url, { ...limits, ...request }),
       maxBytes: o.fetch.maxBytes ?? DEFAULT_CONFIG.fetch.maxBytes,
+      aspect: o.aspect,
+      wordsPerMinute: o.wordsPerMinute,
+      media: { ...defaultMediaSettings(), ...definedOnly(o.media ?? {}) },
+      rerank: o.rerank,
       signal: o.signal,
     }),
   );
@@ -129,9 +141,37 @@ export async function plan(input: string, options: PlanOptions = {}): Promise<Pl
       fps: o.fps,
       wordsPerMinute: o.wordsPerMinute,
       warnings: [...written.warnings, ...matched.warnings],
+      matches: matched.matches,
     }),
   );
-  return { article, script, scriptInfo: { writer: written.writer, usage: written.usage }, storyboard, timings, warnings: storyboard.warnings };
+  return { article, script, scriptInfo: { writer: written.writer, usage: written.usage }, storyboard, fallbacks: matched.fallbacks, timings, warnings: storyboard.warnings };
+}
+
+/** Ranked footage for a free text from the configured providers (`reelpress media search`). */
+export async function searchFootage(
+  text: string,
+  options: Pick<PlanOptions, "aspect" | "cacheDir" | "fetch" | "media" | "rerank" | "signal"> & { limit?: number },
+): Promise<{ candidates: MatchCandidate[]; fallbacks: Fallback[] }> {
+  const aspect = options.aspect ?? DEFAULT_CONFIG.aspect;
+  const media = { ...defaultMediaSettings(), ...definedOnly(options.media ?? {}) };
+  const limits = { ...DEFAULT_CONFIG.fetch, ...options.fetch, signal: options.signal };
+  const warnings: string[] = [];
+  const { providers, fallbacks } = await createProviders(media, {
+    article: null,
+    cacheDir: path.resolve(options.cacheDir ?? DEFAULT_CONFIG.cacheDir),
+    fetchBytes: (url, request) => fetchBytes(url, { ...limits, ...request }),
+    maxBytes: limits.maxBytes,
+    signal: options.signal,
+    onWarning: (w) => warnings.push(w),
+  });
+  const found = await searchMedia(text, {
+    providers,
+    context: { aspect, ...OUTPUT_SIZES[aspect], perQuery: media.perQuery },
+    rerank: options.rerank,
+    signal: options.signal,
+    limit: options.limit ?? 10,
+  });
+  return { candidates: found.candidates, fallbacks: [...fallbacks, ...found.fallbacks] };
 }
 
 /** Storyboard → MP4 plus storyboard copy, SRT, VTT, poster and credits, all or nothing. */

@@ -2,7 +2,7 @@ import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractArticle, fetchBytes } from "../src/ingest/index.js";
-import { matchMedia } from "../src/match/index.js";
+import { defaultMediaSettings, matchMedia } from "../src/match/index.js";
 import { writeScript } from "../src/script/index.js";
 import { startServer, type TestServer } from "./helpers/serve.js";
 import { makeTempDir, removeTempDirs } from "./helpers/temp-dir.js";
@@ -50,7 +50,14 @@ describe("matchMedia with the article's own images", () => {
     // A web page must not make reelpress read local files.
     expect(article.blocks.filter((b) => b.type === "image").map((b) => b.src)).not.toContain("file:///etc/hostname");
     const script = writeScript(article, { durationSeconds: 60 });
-    const result = await matchMedia(article, script, { cacheDir, fetchBytes: (url, o) => fetchBytes(url, o), maxBytes: 10 * 1024 * 1024 });
+    const result = await matchMedia(article, script, {
+      cacheDir,
+      fetchBytes: (url, o) => fetchBytes(url, o),
+      maxBytes: 10 * 1024 * 1024,
+      aspect: "16:9",
+      wordsPerMinute: 160,
+      media: defaultMediaSettings(),
+    });
 
     expect(result.media).toHaveLength(script.scenes.length);
     const origins = result.media.map((m) => (m.kind === "image" ? m.origin : m.kind));

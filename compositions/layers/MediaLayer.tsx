@@ -2,6 +2,7 @@ import type { Storyboard, StoryboardScene } from "../../src/schema/storyboard.js
 import { RenderError } from "../../src/errors.js";
 import type { FrameLayout } from "../../src/storyboard/layout.js";
 import { kineticBand } from "../kinetic-band.js";
+import { ChartLayer } from "./ChartLayer.js";
 import { GeneratedBackground } from "./GeneratedBackground.js";
 import { ImageBackground } from "./ImageBackground.js";
 import { KineticType } from "./KineticType.js";
@@ -65,7 +66,16 @@ export function MediaLayer({ storyboard, scene, index, assets, durationInFrames,
       return (
         <>
           <GeneratedBackground theme={theme} seed={media.seed} />
-          {media.style === "kinetic" && scene.kind === "content" ? (
+          {media.style === "chart" && media.chart ? (
+            <ChartLayer
+              chart={media.chart}
+              band={kineticBand(layout)}
+              theme={theme}
+              fontFamily={fontFamily}
+              lang={storyboard.meta.lang}
+              enterAt={Math.round(fadeInFrames * 0.5)}
+            />
+          ) : media.style === "kinetic" && scene.kind === "content" ? (
             <KineticType
               keywords={scene.keywords}
               band={kineticBand(layout)}

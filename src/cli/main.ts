@@ -2,11 +2,14 @@ import path from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { loadConfig } from "../config/load-config.js";
 import { ReelpressError, UsageError } from "../errors.js";
-import { extract, plan, readStoryboard, render, writeStoryboard, type PipelineEvent } from "../pipeline.js";
+import { extract, plan, readStoryboard, render, searchFootage, writeStoryboard, type PipelineEvent, type Plan } from "../pipeline.js";
+import { createEmbeddingsReranker } from "../match/embeddings-reranker.js";
+import { defaultMediaSettings, type MediaSettings, type Reranker } from "../match/index.js";
 import { DEFAULT_CONFIG, ScriptWriterSchema, type Config, type ScriptWriter } from "../schema/config.js";
 import type { ScriptSettings } from "../pipeline.js";
-import type { Aspect } from "../schema/storyboard.js";
-import { parseAspect, parseDuration, parsePositiveInt, slugify } from "./parse-options.js";
+import type { Aspect, ProviderName } from "../schema/storyboard.js";
+import { formatCandidates, formatMatches } from "./format-matches.js";
+import { parseAspect, parseDuration, parsePositiveInt, parseProviders, slugify } from "./parse-options.js";
 import { createProgressReporter } from "./progress.js";
 
 /** Exit codes: 0 success, 1 failure, 2 usage error. */
@@ -29,6 +32,11 @@ interface PlanFlags extends CommonFlags {
   script?: ScriptWriter;
   llmBaseUrl?: string;
   llmModel?: string;
+  media?: ProviderName[];
+  library?: string;
+  generateImages?: boolean;
+  embeddings?: boolean;
+  explain?: boolean;
 }
 
 interface Io {
@@ -56,6 +64,14 @@ function addPlanning(command: Command): Command {
     .option("--llm-model <name>", `the model that writes the script (default: ${DEFAULT_CONFIG.llm.model})`);
 }
 
+function addMedia(command: Command): Command {
+  return command
+    .option("--media <providers>", "footage providers in order of preference, from article,library,pexels,pixabay,generated (default: every configured one)", parseProviders)
+    .option("--library <dir>", "a folder of your own images and videos to match scenes from")
+    .option("--generate-images", "make a still per scene with the OpenAI images API (needs OPENAI_API_KEY or --llm-base-url)")
+    .option("--embeddings", "re-rank footage with an embeddings model (needs OPENAI_API_KEY or --llm-base-url)");
+}
+
 function addRendering(command: Command): Command {
   return command
     .option("--browser <path>", "Chrome or Chromium binary to render with (default: found on the machine)")
@@ -75,6 +91,41 @@ async function settings(flags: CommonFlags & Partial<PlanFlags>, io: Io, needs: 
     browserExecutable: flags.browser ?? merged.browserExecutable ?? null,
     concurrency: flags.concurrency ?? merged.concurrency ?? null,
     script: needs.script ? scriptSettings(flags, merged, io.env) : ({ writer: "local" } as const),
+    media: mediaSettings(flags, merged, io),
+  };
+}
+
+function envValue(env: NodeJS.ProcessEnv, name: string): string | null {
+  return env[name]?.trim() || null;
+}
+
+/** Media providers, limits and keys: flags, then config, then defaults; keys only from the environment. */
+function mediaSettings(flags: Partial<PlanFlags>, config: Config, io: Io): MediaSettings {
+  const defaults = defaultMediaSettings();
+  const m = config.media ?? {};
+  const library = flags.library ?? m.library ?? null;
+  const openai = { apiKey: envValue(io.env, "OPENAI_API_KEY"), baseURL: flags.llmBaseUrl ?? config.llm?.baseUrl ?? envValue(io.env, "OPENAI_BASE_URL") };
+  const generateImages = flags.generateImages ?? m.generateImages ?? defaults.generateImages;
+  const embeddings = flags.embeddings ?? m.embeddings ?? defaults.embeddings;
+  if ((generateImages || embeddings) && !openai.apiKey && !openai.baseURL) {
+    throw new UsageError(`${generateImages ? "--generate-images" : "--embeddings"} needs OPENAI_API_KEY, or --llm-base-url for a server that needs no key`);
+  }
+  return {
+    ...defaults,
+    providers: flags.media ?? m.providers ?? null,
+    library: library === null ? null : path.resolve(io.cwd, library),
+    perQuery: m.perQuery ?? defaults.perQuery,
+    concurrency: m.concurrency ?? defaults.concurrency,
+    timeoutMs: m.timeoutMs ?? defaults.timeoutMs,
+    maxRetries: m.maxRetries ?? defaults.maxRetries,
+    cacheMaxBytes: m.cacheMaxMegabytes === undefined ? defaults.cacheMaxBytes : Math.round(m.cacheMaxMegabytes * 1024 * 1024),
+    pexels: { apiKey: envValue(io.env, "PEXELS_API_KEY"), baseUrl: m.pexelsBaseUrl ?? null },
+    pixabay: { apiKey: envValue(io.env, "PIXABAY_API_KEY"), baseUrl: m.pixabayBaseUrl ?? null },
+    openai,
+    generateImages,
+    imageModel: m.imageModel ?? defaults.imageModel,
+    embeddings,
+    embeddingModel: m.embeddingModel ?? defaults.embeddingModel,
   };
 }
 
@@ -101,6 +152,15 @@ function events(flags: CommonFlags, io: Io) {
   if (flags.json) return { onEvent: undefined, interrupt: () => {} };
   const reporter = createProgressReporter(io.stderr);
   return { onEvent: (e: PipelineEvent) => reporter.onEvent(e), interrupt: () => reporter.interrupt() };
+}
+
+function reranker(s: { media: MediaSettings; cacheDir: string }): Reranker | undefined {
+  return s.media.embeddings ? createEmbeddingsReranker({ ...s.media.openai, model: s.media.embeddingModel, cacheDir: s.cacheDir, timeoutMs: s.media.timeoutMs }) : undefined;
+}
+
+function mediaSummary(planned: Plan) {
+  const providers = [...new Set(planned.storyboard.scenes.map((scene) => scene.media.provider))];
+  return { providers, fallbacks: planned.fallbacks };
 }
 
 function printJson(io: Io, value: unknown): void {
@@ -141,7 +201,7 @@ export function buildProgram(io: Io, signal: AbortSignal): Command {
     })
     .exitOverride();
 
-  addRendering(addPlanning(addCommon(program.command("make"))))
+  addRendering(addMedia(addPlanning(addCommon(program.command("make")))))
     .description("article → storyboard → MP4, with .storyboard.json, .srt, .vtt, .jpg poster and .credits.txt beside it")
     .argument("<source>", "http(s) URL, or a .html, .md or .txt file")
     .option("-o, --output <file.mp4>", "the video to write (default: out/<title>.mp4)")
@@ -150,12 +210,12 @@ export function buildProgram(io: Io, signal: AbortSignal): Command {
       const { onEvent, interrupt } = events(flags, io);
       try {
         if (flags.output) requireExtension(flags.output, ".mp4");
-        const planned = await plan(source, { ...s, signal, onEvent });
+        const planned = await plan(source, { ...s, rerank: reranker(s), signal, onEvent });
         const out = path.resolve(io.cwd, flags.output ?? defaultVideoPath(io, planned.article.title, source));
         const result = await render(planned.storyboard, out, { ...s, signal, onEvent });
         const timings = { ...planned.timings, ...result.timings };
         if (flags.json) {
-          printJson(io, { ok: true, files: result.files, durationSeconds: result.durationSeconds, scenes: planned.storyboard.scenes.length, script: planned.scriptInfo, timings, warnings: planned.warnings });
+          printJson(io, { ok: true, files: result.files, durationSeconds: result.durationSeconds, scenes: planned.storyboard.scenes.length, script: planned.scriptInfo, media: mediaSummary(planned), timings, warnings: planned.warnings });
         } else {
           printSummary(io, [
             `Wrote ${path.relative(io.cwd, result.files.video)} (${result.durationSeconds.toFixed(1)} s, ${planned.storyboard.scenes.length} scenes)`,
@@ -180,23 +240,46 @@ export function buildProgram(io: Io, signal: AbortSignal): Command {
       }
     });
 
-  addPlanning(addCommon(program.command("plan")))
+  addMedia(addPlanning(addCommon(program.command("plan"))))
     .description("write the storyboard (scenes, timing, media) without rendering; edit it, then `reelpress render` it")
     .argument("<source>", "http(s) URL, or a .html, .md or .txt file")
     .option("-o, --output <file.json>", "the storyboard to write (default: out/<title>.storyboard.json)")
+    .option("--explain", "print, for every scene, the chosen footage with its score breakdown and the next best")
     .action(async (source: string, flags: PlanFlags) => {
       const s = await settings(flags, io, { script: true });
       const { onEvent, interrupt } = events(flags, io);
       try {
         if (flags.output) requireExtension(flags.output, ".json");
-        const planned = await plan(source, { ...s, signal, onEvent });
+        const planned = await plan(source, { ...s, rerank: reranker(s), signal, onEvent });
         const out = path.resolve(io.cwd, flags.output ?? defaultVideoPath(io, planned.article.title, source).replace(/\.mp4$/, ".storyboard.json"));
         await writeStoryboard(planned.storyboard, out);
         const total = planned.storyboard.scenes.reduce((sum, scene) => sum + scene.durationInFrames, 0) / planned.storyboard.output.fps;
-        if (flags.json) printJson(io, { ok: true, files: { storyboard: out }, durationSeconds: total, scenes: planned.storyboard.scenes.length, script: planned.scriptInfo, timings: planned.timings, warnings: planned.warnings });
-        else printSummary(io, [`Wrote ${path.relative(io.cwd, out)} (${planned.storyboard.scenes.length} scenes, ${total.toFixed(1)} s)`, `Timings: ${formatTimings(planned.timings)}`, ...planned.warnings.map((w) => `warning: ${w}`)]);
+        if (flags.json) printJson(io, { ok: true, files: { storyboard: out }, durationSeconds: total, scenes: planned.storyboard.scenes.length, script: planned.scriptInfo, media: mediaSummary(planned), timings: planned.timings, warnings: planned.warnings });
+        else if (flags.explain) io.stdout.write(formatMatches(planned.storyboard));
+        if (!flags.json) printSummary(io, [`Wrote ${path.relative(io.cwd, out)} (${planned.storyboard.scenes.length} scenes, ${total.toFixed(1)} s)`, `Timings: ${formatTimings(planned.timings)}`, ...planned.warnings.map((w) => `warning: ${w}`)]);
       } finally {
         interrupt();
+      }
+    });
+
+  const media = program.command("media").description("look for footage by hand");
+  addCommon(media.command("search"))
+    .description("print the ranked footage candidates for a text, with their scores")
+    .argument("<text>", "what the footage should show")
+    .option("--media <providers>", "providers to search, from library,pexels,pixabay,generated (default: every configured one)", parseProviders)
+    .option("--library <dir>", "a folder of your own images and videos")
+    .option("--embeddings", "re-rank with an embeddings model (needs OPENAI_API_KEY or --llm-base-url)")
+    .option("--llm-base-url <url>", "an OpenAI-compatible server for --embeddings")
+    .addOption(new Option("--aspect <ratio>", "16:9, 9:16 or 1:1 (default: 16:9)").argParser(parseAspect))
+    .option("--limit <n>", "how many candidates to print (default: 10)", parsePositiveInt)
+    .action(async (text: string, flags: PlanFlags & { limit?: number }) => {
+      if (!text.trim()) throw new UsageError("media search needs a text to look for");
+      const s = await settings(flags, io);
+      const found = await searchFootage(text, { ...s, limit: flags.limit ?? 10, signal });
+      if (flags.json) printJson(io, { ok: true, query: text, candidates: found.candidates, fallbacks: found.fallbacks });
+      else {
+        io.stdout.write(formatCandidates(found.candidates));
+        for (const f of found.fallbacks) io.stderr.write(`warning: media provider ${f.provider} gave nothing: ${f.reason}\n`);
       }
     });
 

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from "commander";
-import { AspectSchema, type Aspect } from "../schema/storyboard.js";
+import { AspectSchema, ProviderNameSchema, type Aspect, type ProviderName } from "../schema/storyboard.js";
 
 export function parseAspect(value: string): Aspect {
   const parsed = AspectSchema.safeParse(value);
@@ -36,4 +36,14 @@ export function slugify(text: string): string {
     out = next;
   }
   return out || slug.slice(0, 60);
+}
+
+/** `--media article,library,pexels`: known provider names, in order, each once. */
+export function parseProviders(value: string): ProviderName[] {
+  const names = value.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (names.length === 0) throw new InvalidArgumentError(`must list providers from ${ProviderNameSchema.options.join(", ")}`);
+  for (const name of names) {
+    if (!ProviderNameSchema.safeParse(name).success) throw new InvalidArgumentError(`"${name}" is not a provider; use ${ProviderNameSchema.options.join(", ")}`);
+  }
+  return [...new Set(names)] as ProviderName[];
 }

@@ -13,9 +13,10 @@ export function formatCredits(board: Storyboard): string {
     const key = media.kind === "generated" ? `generated:${media.style}:${media.seed}` : media.file;
     if (seen.has(key)) return;
     seen.add(key);
-    const what = media.kind === "generated" ? `generated ${media.style} background` : `${media.kind} ${media.origin ?? media.file}`;
+    const what = media.kind === "generated" ? `generated ${media.style === "chart" ? "chart" : `${media.style} background`}` : `${media.kind} ${media.origin ?? media.file}`;
     lines.push(`Scene ${i + 1} (${scene.id}): ${what}`);
-    lines.push(`  provider: ${media.provider}`);
+    lines.push(`  provider: ${media.provider}${media.sourceId && media.provider !== "article" ? ` (${media.sourceId})` : ""}`);
+    if (media.creator) lines.push(`  by: ${media.creator}`);
     lines.push(`  licence: ${media.license.name}${media.license.url ? ` <${media.license.url}>` : ""}`);
     lines.push(`  attribution: ${media.license.attribution}`);
     lines.push("");

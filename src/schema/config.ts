@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AspectSchema } from "./storyboard.js";
+import { AspectSchema, ProviderNameSchema } from "./storyboard.js";
 
 /** Defaults for every setting, in one place. */
 export const DEFAULT_CONFIG = {
@@ -12,6 +12,18 @@ export const DEFAULT_CONFIG = {
   concurrency: null,
   fetch: { timeoutMs: 15_000, maxBytes: 10 * 1024 * 1024, maxRedirects: 5, maxRetries: 2 },
   llm: { model: "gpt-4o-mini", baseUrl: null, timeoutMs: 60_000 },
+  media: {
+    library: null,
+    perQuery: 8,
+    concurrency: 4,
+    timeoutMs: 20_000,
+    maxRetries: 2,
+    cacheMaxMegabytes: 2048,
+    generateImages: false,
+    imageModel: "gpt-image-1",
+    embeddings: false,
+    embeddingModel: "text-embedding-3-small",
+  },
 } as const;
 
 export const ScriptWriterSchema = z.enum(["local", "openai"]);
@@ -43,6 +55,37 @@ export const ConfigSchema = z
         baseUrl: z.url().nullable().optional(),
         /** @default 60000 */
         timeoutMs: z.number().int().min(100).optional(),
+      })
+      .strict()
+      .optional(),
+    media: z
+      .object({
+        /** Providers to use, in order of preference. @default every configured one: article, library, pexels, pixabay, generated */
+        providers: z.array(ProviderNameSchema).min(1).optional(),
+        /** A folder of your own images and videos. @default null */
+        library: z.string().min(1).nullable().optional(),
+        /** Results asked of a stock API per query. @default 8 */
+        perQuery: z.number().int().min(1).max(80).optional(),
+        /** Provider requests in flight at once. @default 4 */
+        concurrency: z.number().int().min(1).max(16).optional(),
+        /** @default 20000 */
+        timeoutMs: z.number().int().min(100).optional(),
+        /** Retries on 429 and 5xx, honouring rate-limit headers. @default 2 */
+        maxRetries: z.number().int().min(0).max(10).optional(),
+        /** Downloaded footage kept in the cache; least recently used goes first. @default 2048 */
+        cacheMaxMegabytes: z.number().min(10).optional(),
+        /** Make a still per scene with the OpenAI images API. @default false */
+        generateImages: z.boolean().optional(),
+        /** @default "gpt-image-1" */
+        imageModel: z.string().min(1).optional(),
+        /** Re-rank candidates with an embeddings model (OpenAI or a compatible server). @default false */
+        embeddings: z.boolean().optional(),
+        /** @default "text-embedding-3-small" */
+        embeddingModel: z.string().min(1).optional(),
+        /** A Pexels-compatible API. @default "https://api.pexels.com" */
+        pexelsBaseUrl: z.url().optional(),
+        /** A Pixabay-compatible API. @default "https://pixabay.com/api" */
+        pixabayBaseUrl: z.url().optional(),
       })
       .strict()
       .optional(),
