@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { extractArticle, fetchBytes } from "./ingest/index.js";
+import { findScene, swapSceneMedia } from "./match/swap-media.js";
 import { createProviders, defaultMediaSettings, matchMedia, searchMedia, type Fallback, type MediaSettings, type Reranker } from "./match/index.js";
 import { OUTPUT_SIZES } from "./storyboard/layout.js";
 import type { MatchCandidate } from "./schema/storyboard.js";
@@ -11,7 +12,7 @@ import type { Article } from "./schema/article.js";
 import type { Script } from "./schema/script.js";
 import { writeScript } from "./script/index.js";
 import { writeScriptWithLlm, type LlmUsage } from "./script/llm/index.js";
-import { buildStoryboard, storyboardCaptions } from "./storyboard/index.js";
+import { buildStoryboard, readStoryboard, storyboardCaptions, writeStoryboard } from "./storyboard/index.js";
 
 export { readStoryboard, writeStoryboard } from "./storyboard/index.js";
 
@@ -172,6 +173,30 @@ export async function searchFootage(
     limit: options.limit ?? 10,
   });
   return { candidates: found.candidates, fallbacks: [...fallbacks, ...found.fallbacks] };
+}
+
+/** Puts a scene's kept alternative on screen and rewrites the storyboard file (`reelpress media swap`). */
+export async function swapFootage(
+  file: string,
+  sceneRef: string,
+  n: number,
+  options: Pick<PlanOptions, "cacheDir" | "fetch" | "media" | "signal">,
+): Promise<{ scene: number; sceneId: string; chosen: MatchCandidate }> {
+  const board = await readStoryboard(file);
+  const wanted = board.scenes[findScene(board, sceneRef)]!.match?.alternatives[n - 1];
+  const media = { ...defaultMediaSettings(), ...definedOnly(options.media ?? {}) };
+  const limits = { ...DEFAULT_CONFIG.fetch, ...options.fetch, signal: options.signal };
+  const common = {
+    cacheDir: path.resolve(options.cacheDir ?? DEFAULT_CONFIG.cacheDir),
+    fetchBytes: (url: string, request: { accept: string; signal?: AbortSignal }) => fetchBytes(url, { ...limits, ...request }),
+    maxBytes: limits.maxBytes,
+    signal: options.signal,
+  };
+  const needs = wanted && wanted.provider !== "article" ? { ...media, providers: [wanted.provider], generateImages: wanted.provider === "generated" } : { ...media, providers: [] };
+  const { providers } = await createProviders(needs, { ...common, article: null });
+  const swapped = await swapSceneMedia(board, sceneRef, n, { ...common, providers });
+  await writeStoryboard(swapped.board, file);
+  return { scene: swapped.scene, sceneId: board.scenes[swapped.scene]!.id, chosen: swapped.chosen };
 }
 
 /** Storyboard → MP4 plus storyboard copy, SRT, VTT, poster and credits, all or nothing. */

@@ -2,7 +2,7 @@ import path from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { loadConfig } from "../config/load-config.js";
 import { ReelpressError, UsageError } from "../errors.js";
-import { extract, plan, readStoryboard, render, searchFootage, writeStoryboard, type PipelineEvent, type Plan } from "../pipeline.js";
+import { extract, plan, readStoryboard, render, searchFootage, swapFootage, writeStoryboard, type PipelineEvent, type Plan } from "../pipeline.js";
 import { createEmbeddingsReranker } from "../match/embeddings-reranker.js";
 import { defaultMediaSettings, type MediaSettings, type Reranker } from "../match/index.js";
 import { DEFAULT_CONFIG, ScriptWriterSchema, type Config, type ScriptWriter } from "../schema/config.js";
@@ -163,6 +163,11 @@ function mediaSummary(planned: Plan) {
   return { providers, fallbacks: planned.fallbacks };
 }
 
+/** A file argument is relative to the CLI's working directory; a URL is left alone. */
+function localSource(io: Io, source: string): string {
+  return /^[a-z][a-z0-9+.-]+:/i.test(source) ? source : path.resolve(io.cwd, source);
+}
+
 function printJson(io: Io, value: unknown): void {
   io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
@@ -210,7 +215,7 @@ export function buildProgram(io: Io, signal: AbortSignal): Command {
       const { onEvent, interrupt } = events(flags, io);
       try {
         if (flags.output) requireExtension(flags.output, ".mp4");
-        const planned = await plan(source, { ...s, rerank: reranker(s), signal, onEvent });
+        const planned = await plan(localSource(io, source), { ...s, rerank: reranker(s), signal, onEvent });
         const out = path.resolve(io.cwd, flags.output ?? defaultVideoPath(io, planned.article.title, source));
         const result = await render(planned.storyboard, out, { ...s, signal, onEvent });
         const timings = { ...planned.timings, ...result.timings };
@@ -233,7 +238,7 @@ export function buildProgram(io: Io, signal: AbortSignal): Command {
     .argument("<source>", "http(s) URL, or a .html, .md or .txt file")
     .action(async (source: string, flags: CommonFlags) => {
       const s = await settings(flags, io);
-      const article = await extract(source, { fetch: s.fetch, signal });
+      const article = await extract(localSource(io, source), { fetch: s.fetch, signal });
       if (flags.json) printJson(io, article);
       else {
         io.stdout.write(`${article.title}\n${[article.byline, article.siteName, article.lang, article.publishedTime].filter(Boolean).join(" · ")}\n\n${article.text}\n`);
@@ -250,7 +255,7 @@ export function buildProgram(io: Io, signal: AbortSignal): Command {
       const { onEvent, interrupt } = events(flags, io);
       try {
         if (flags.output) requireExtension(flags.output, ".json");
-        const planned = await plan(source, { ...s, rerank: reranker(s), signal, onEvent });
+        const planned = await plan(localSource(io, source), { ...s, rerank: reranker(s), signal, onEvent });
         const out = path.resolve(io.cwd, flags.output ?? defaultVideoPath(io, planned.article.title, source).replace(/\.mp4$/, ".storyboard.json"));
         await writeStoryboard(planned.storyboard, out);
         const total = planned.storyboard.scenes.reduce((sum, scene) => sum + scene.durationInFrames, 0) / planned.storyboard.output.fps;
@@ -281,6 +286,19 @@ export function buildProgram(io: Io, signal: AbortSignal): Command {
         io.stdout.write(formatCandidates(found.candidates));
         for (const f of found.fallbacks) io.stderr.write(`warning: media provider ${f.provider} gave nothing: ${f.reason}\n`);
       }
+    });
+
+  addCommon(media.command("swap"))
+    .description("put one of a scene's kept alternatives on screen (see plan --explain) and rewrite the storyboard")
+    .argument("<storyboard.json>", "a storyboard from reelpress plan")
+    .argument("<scene>", "the scene's id (s3) or number (3)")
+    .argument("[n]", "which alternative, 1 = the next best (default: 1)", parsePositiveInt)
+    .option("--library <dir>", "the media library the storyboard was planned with")
+    .action(async (file: string, scene: string, n: number | undefined, flags: PlanFlags) => {
+      const s = await settings(flags, io);
+      const swapped = await swapFootage(path.resolve(io.cwd, file), scene, n ?? 1, { ...s, signal });
+      if (flags.json) printJson(io, { ok: true, scene: swapped.sceneId, chosen: swapped.chosen });
+      else printSummary(io, [`Scene ${swapped.scene + 1} (${swapped.sceneId}) now shows ${swapped.chosen.provider} ${swapped.chosen.id}: ${swapped.chosen.title}`]);
     });
 
   addRendering(addCommon(program.command("render")))

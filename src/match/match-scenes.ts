@@ -19,6 +19,8 @@ const GENERATED_CHOICE: MatchCandidate = {
   source: null,
   pageUrl: null,
   creator: null,
+  fps: null,
+  license: null,
   score: { total: 0, text: 0, context: 0, orientation: 0, resolution: 0, duration: 0, priority: 0, duplicate: 0 },
 };
 
@@ -94,7 +96,14 @@ export async function matchScenes(scenes: readonly SceneRequest[], options: Matc
   const context: SearchContext = { ...options.context, signal: options.signal };
   const { candidates, fallbacks, owner } = await gatherCandidates(scenes, options.providers, context);
   let text = scoreText(scenes, candidates);
-  if (options.rerank) text = await options.rerank(scenes, candidates, text);
+  if (options.rerank) {
+    try {
+      text = await options.rerank(scenes, candidates, text);
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      options.onWarning?.(`embeddings re-rank skipped, text scores kept: ${message(error)}`);
+    }
+  }
   const order = options.providers.map((p) => p.name);
   const { chosen, ranked } = assignCandidates(scenes, candidates, text, { width: context.width, height: context.height, order });
 

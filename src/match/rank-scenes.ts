@@ -113,13 +113,15 @@ export function describeCandidate(candidate: MediaCandidate, score: ScoreBreakdo
     provider: candidate.provider,
     id: candidate.id,
     kind: candidate.kind,
-    title: candidate.text.title || candidate.text.description.slice(0, 120) || candidate.id,
+    title: candidate.text.title || candidate.text.description.slice(0, 120) || candidate.text.tags.join(", ") || candidate.id,
     width: candidate.width,
     height: candidate.height,
     durationSeconds: candidate.durationSeconds,
     source,
     pageUrl: candidate.pageUrl,
     creator: candidate.creator,
+    fps: candidate.fps,
+    license: candidate.license,
     score,
   };
 }

@@ -10,7 +10,7 @@ export function formatCredits(board: Storyboard): string {
   const seen = new Set<string>();
   board.scenes.forEach((scene, i) => {
     const media = scene.media;
-    const key = media.kind === "generated" ? `generated:${media.style}:${media.seed}` : media.file;
+    const key = media.kind === "generated" ? `generated:${media.style}:${media.seed}` : `${media.provider}:${media.sourceId ?? media.file}`;
     if (seen.has(key)) return;
     seen.add(key);
     const what = media.kind === "generated" ? `generated ${media.style === "chart" ? "chart" : `${media.style} background`}` : `${media.kind} ${media.origin ?? media.file}`;

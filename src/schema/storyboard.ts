@@ -96,6 +96,9 @@ export const MatchCandidateSchema = z.object({
   source: z.string().nullable(),
   pageUrl: z.string().nullable(),
   creator: z.string().nullable(),
+  /** What swapping it in needs besides the source. */
+  fps: z.number().positive().nullable().default(null),
+  license: LicenseSchema.nullable().default(null),
   score: ScoreBreakdownSchema,
 });
 
