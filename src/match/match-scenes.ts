@@ -147,7 +147,7 @@ export async function matchScenes(scenes: readonly SceneRequest[], options: Matc
   const matches = scenes.map((scene, s): SceneMatch | null => {
     const list = ranked[s]!;
     const at = media[s] === null ? -1 : (picked[s] ?? -1);
-    const others = list.filter((r, i) => i !== at && r.candidate.kind !== "generated").slice(0, ALTERNATIVES_KEPT).map((r) => describeCandidate(r.candidate, r.score));
+    const others = list.filter((r, i) => i !== at && r.candidate.kind !== "generated" && (r.score.text > 0 || r.score.context > 0)).slice(0, ALTERNATIVES_KEPT).map((r) => describeCandidate(r.candidate, r.score));
     if (at >= 0) return { chosen: describeCandidate(list[at]!.candidate, list[at]!.score), alternatives: others };
     // Nothing relevant enough: the generated visual stands, and the near misses show why.
     const drawn = final[s]!;

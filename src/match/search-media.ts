@@ -24,6 +24,7 @@ export async function searchMedia(
   const ranked = candidates[0]!
     .filter((c) => c.kind !== "generated" && !seen.has(candidateKey(c)) && Boolean(seen.add(candidateKey(c))))
     .map((c) => describeCandidate(c, scoreCandidate(c, scores[0]!.get(candidateKey(c)) ?? 0, { width: context.width, height: context.height, sceneSeconds: scene.durationSeconds, order, usedSeries: new Set() })))
+    .filter((c) => c.score.text > 0)
     .sort((a, b) => b.score.total - a.score.total)
     .slice(0, options.limit);
   return { candidates: ranked, fallbacks };
