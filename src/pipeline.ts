@@ -1,9 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { extractArticle, fetchBytes } from "./ingest/index.js";
-import { findScene, swapSceneMedia } from "./match/swap-media.js";
-import { createProviders, defaultMediaSettings, matchMedia, searchMedia, type Fallback, type MediaSettings, type Reranker } from "./match/index.js";
-import { OUTPUT_SIZES } from "./storyboard/layout.js";
+import { defaultMediaSettings, matchMedia, searchFootage as searchMediaFootage, swapFootage as swapMediaFootage, type Fallback, type MediaSettings, type Reranker } from "./match/index.js";
 import type { MatchCandidate } from "./schema/storyboard.js";
 import { createRenderer, formatCredits, outputPaths, OutputTransaction, posterFrame, toSrt, toVtt, type Renderer, type RenderProgress } from "./render/index.js";
 import { DEFAULT_CONFIG } from "./schema/config.js";
@@ -131,7 +129,7 @@ export async function plan(input: string, options: PlanOptions = {}): Promise<Pl
       maxBytes: o.fetch.maxBytes ?? DEFAULT_CONFIG.fetch.maxBytes,
       aspect: o.aspect,
       wordsPerMinute: o.wordsPerMinute,
-      media: { ...defaultMediaSettings(), ...definedOnly(o.media ?? {}) },
+      media: mediaSettings(o.media),
       rerank: o.rerank,
       signal: o.signal,
     }),
@@ -151,28 +149,13 @@ export async function plan(input: string, options: PlanOptions = {}): Promise<Pl
 /** Ranked footage for a free text from the configured providers (`reelpress media search`). */
 export async function searchFootage(
   text: string,
-  options: Pick<PlanOptions, "aspect" | "cacheDir" | "fetch" | "media" | "rerank" | "signal"> & { limit?: number },
-): Promise<{ candidates: MatchCandidate[]; fallbacks: Fallback[] }> {
-  const aspect = options.aspect ?? DEFAULT_CONFIG.aspect;
-  const media = { ...defaultMediaSettings(), ...definedOnly(options.media ?? {}) };
-  const limits = { ...DEFAULT_CONFIG.fetch, ...options.fetch, signal: options.signal };
-  const warnings: string[] = [];
-  const { providers, fallbacks } = await createProviders(media, {
-    article: null,
-    cacheDir: path.resolve(options.cacheDir ?? DEFAULT_CONFIG.cacheDir),
-    fetchBytes: (url, request) => fetchBytes(url, { ...limits, ...request }),
-    maxBytes: limits.maxBytes,
-    signal: options.signal,
-    onWarning: (w) => warnings.push(w),
-  });
-  const found = await searchMedia(text, {
-    providers,
-    context: { aspect, ...OUTPUT_SIZES[aspect], perQuery: media.perQuery },
-    rerank: options.rerank,
-    signal: options.signal,
+  options: Pick<PlanOptions, "aspect" | "cacheDir" | "fetch" | "media" | "signal"> & { limit?: number },
+): Promise<{ candidates: MatchCandidate[]; fallbacks: Fallback[]; warnings: string[] }> {
+  return searchMediaFootage(text, mediaSettings(options.media), {
+    ...downloads(options),
+    aspect: options.aspect ?? DEFAULT_CONFIG.aspect,
     limit: options.limit ?? 10,
   });
-  return { candidates: found.candidates, fallbacks: [...fallbacks, ...found.fallbacks] };
 }
 
 /** Puts a scene's kept alternative on screen and rewrites the storyboard file (`reelpress media swap`). */
@@ -182,21 +165,24 @@ export async function swapFootage(
   n: number,
   options: Pick<PlanOptions, "cacheDir" | "fetch" | "media" | "signal">,
 ): Promise<{ scene: number; sceneId: string; chosen: MatchCandidate }> {
-  const board = await readStoryboard(file);
-  const wanted = board.scenes[findScene(board, sceneRef)]!.match?.alternatives[n - 1];
-  const media = { ...defaultMediaSettings(), ...definedOnly(options.media ?? {}) };
+  const swapped = await swapMediaFootage(await readStoryboard(file), sceneRef, n, mediaSettings(options.media), downloads(options));
+  await writeStoryboard(swapped.board, file);
+  return { scene: swapped.scene, sceneId: swapped.board.scenes[swapped.scene]!.id, chosen: swapped.chosen };
+}
+
+function mediaSettings(media: Partial<MediaSettings> | undefined): MediaSettings {
+  return { ...defaultMediaSettings(), ...definedOnly(media ?? {}) };
+}
+
+/** The cache and the fetch limits every download of footage goes through. */
+function downloads(options: Pick<PlanOptions, "cacheDir" | "fetch" | "signal">) {
   const limits = { ...DEFAULT_CONFIG.fetch, ...options.fetch, signal: options.signal };
-  const common = {
+  return {
     cacheDir: path.resolve(options.cacheDir ?? DEFAULT_CONFIG.cacheDir),
     fetchBytes: (url: string, request: { accept: string; signal?: AbortSignal }) => fetchBytes(url, { ...limits, ...request }),
     maxBytes: limits.maxBytes,
     signal: options.signal,
   };
-  const needs = wanted && wanted.provider !== "article" ? { ...media, providers: [wanted.provider], generateImages: wanted.provider === "generated" } : { ...media, providers: [] };
-  const { providers } = await createProviders(needs, { ...common, article: null });
-  const swapped = await swapSceneMedia(board, sceneRef, n, { ...common, providers });
-  await writeStoryboard(swapped.board, file);
-  return { scene: swapped.scene, sceneId: board.scenes[swapped.scene]!.id, chosen: swapped.chosen };
 }
 
 /** Storyboard → MP4 plus storyboard copy, SRT, VTT, poster and credits, all or nothing. */

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { formatCredits } from "../src/render/index.js";
 import { StoryboardSchema, type Storyboard } from "../src/schema/index.js";
 import { defaultScript, makeStockMedia, startFakePexels, type FakeStockServer } from "./helpers/fake-pexels.js";
+import { embeddingsServer } from "./helpers/fake-embeddings.js";
 import { startFakePixabay } from "./helpers/fake-pixabay.js";
 import { cli } from "./helpers/run-cli.js";
 import { makeTempDir, removeTempDirs } from "./helpers/temp-dir.js";
@@ -33,8 +34,8 @@ Behind the dunes the spring flowers were in full bloom, yellow blossom everywher
 beforeAll(async () => {
   work = await makeTempDir("cli-media");
   const media = await makeStockMedia(work);
-  pexels = await startFakePexels({ apiKey: PEXELS_KEY, media, now: () => Date.now() });
-  pixabay = await startFakePixabay({ apiKey: PIXABAY_KEY, media });
+  pexels = await startFakePexels({ apiKey: PEXELS_KEY, media, now: () => Date.now(), uniqueFiles: true });
+  pixabay = await startFakePixabay({ apiKey: PIXABAY_KEY, media, uniqueFiles: true });
   await writeFile(path.join(work, "sea.md"), ARTICLE);
   await writeFile(
     path.join(work, "reelpress.config.json"),
@@ -139,6 +140,34 @@ describe("media search", () => {
     expect(found.candidates[0]!.title.toLowerCase()).toContain("seal");
     const totals = found.candidates.map((c) => c.score.total);
     expect(totals).toEqual([...totals].sort((a, b) => b - a));
+  });
+
+  it("re-ranks with an embeddings server when asked", async () => {
+    const fake = await embeddingsServer();
+    try {
+      const cacheDir = await makeTempDir("cli-media-cache");
+      const run = await cli(["media", "search", "a seal on the beach", "--embeddings", "--llm-base-url", fake.server.url("/v1"), "--json", "--cache-dir", cacheDir], work, KEYS);
+      expect(run.code).toBe(0);
+      expect(fake.bodies.length).toBeGreaterThan(0);
+      expect(fake.bodies[0]!.input[0]).toContain("a seal on the beach");
+      const found = JSON.parse(run.stdout) as { candidates: { title: string }[]; warnings: string[] };
+      expect(found.candidates[0]!.title.toLowerCase()).toContain("seal");
+      expect(found.warnings).toEqual([]);
+    } finally {
+      await fake.server.close();
+    }
+  });
+
+  it("treats embeddings switched on in the config without a key as a warning, not an error", async () => {
+    const dir = await makeTempDir("cli-media-config");
+    await writeFile(path.join(dir, "sea.md"), ARTICLE);
+    await writeFile(path.join(dir, "reelpress.config.json"), JSON.stringify({ media: { embeddings: true, generateImages: true } }));
+    expect((await cli(["extract", "sea.md"], dir, {})).code).toBe(0);
+    const run = await cli(["plan", "sea.md", "--json", "--cache-dir", path.join(dir, "cache")], dir, {});
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout) as { warnings: string[]; media: { fallbacks: { provider: string; reason: string }[] } };
+    expect(json.warnings.join("\n")).toMatch(/embeddings re-rank skipped: it needs OPENAI_API_KEY/);
+    expect(json.media.fallbacks.map((f) => f.provider)).toContain("generated");
   });
 
   it("rejects an unknown provider and a missing OpenAI key with usage errors", async () => {

@@ -53,6 +53,24 @@ beforeAll(async () => {
 
 afterAll(removeTempDirs);
 
+function correlation(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  let ma = 0;
+  let mb = 0;
+  for (let i = 0; i < n; i += 1) (ma += a[i]!), (mb += b[i]!);
+  ma /= n;
+  mb /= n;
+  let ab = 0;
+  let aa = 0;
+  let bb = 0;
+  for (let i = 0; i < n; i += 1) {
+    ab += (a[i]! - ma) * (b[i]! - mb);
+    aa += (a[i]! - ma) ** 2;
+    bb += (b[i]! - mb) ** 2;
+  }
+  return ab / Math.sqrt(aa * bb);
+}
+
 describe("reelpress with a media library", () => {
   let result: { files: Record<string, string>; media: { providers: string[]; fallbacks: { provider: string; reason: string }[] } };
   let board: Storyboard;
@@ -85,6 +103,12 @@ describe("reelpress with a media library", () => {
     const middle = (horses.startFrame + horses.durationInFrames / 2) / 30;
     const frame = await grabGrayFrame(result.files.video!, middle, 96, 96);
     expect(stddev(frame)).toBeGreaterThan(20);
+    // The clip fills the square frame by its centre: compare the top band, above any text.
+    const { stdout } = await run(FFMPEG, ["-v", "error", "-ss", "1", "-i", path.join(library, "clips/horses-on-hill.mp4"), "-frames:v", "1",
+      "-vf", "crop=720:720,scale=96:96", "-pix_fmt", "gray", "-c:v", "rawvideo", "-f", "image2pipe", "-"],
+      { env: { ...process.env, LD_LIBRARY_PATH: path.dirname(FFMPEG) }, encoding: "buffer", maxBuffer: 1 << 20 });
+    const band = (pixels: Uint8Array) => pixels.subarray(96 * 2, 96 * 22);
+    expect(correlation(band(frame), band(stdout))).toBeGreaterThan(0.7);
   });
 
   it("credits each library file with its creator and licence", async () => {

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { copyFile, mkdir, readFile, realpath, rm, stat, symlink, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ReelpressError } from "../src/errors.js";
 import { libraryCandidate } from "../src/match/library/library-candidate.js";
@@ -24,6 +23,9 @@ let captions: CaptionEntry[];
 /** A 640×422 medialib photo and a 2 s, 30 fps H.264 clip made from it in beforeAll. */
 const PHOTO = "images/coco_train2017_000000000790.jpg";
 let clipBytes: Buffer;
+/** The same clip with its header (moov) at the front, and its first 60 %: a header that probes whole, and no end. */
+let faststartBytes: Buffer;
+let faststartCut: Buffer;
 
 beforeAll(async () => {
   captions = JSON.parse(await readFile(path.join(medialib, "captions.json"), "utf8")) as CaptionEntry[];
@@ -35,6 +37,10 @@ beforeAll(async () => {
     "-metadata", "title=Container ship leaving the port", "-metadata", "artist=Lee Harbourside", out,
   ]);
   clipBytes = await readFile(out);
+  const faststart = path.join(dir, "faststart.mp4");
+  await runFfmpegTool("ffmpeg", ["-v", "error", "-i", out, "-c", "copy", "-movflags", "+faststart", faststart]);
+  faststartBytes = await readFile(faststart);
+  faststartCut = faststartBytes.subarray(0, Math.floor(faststartBytes.length * 0.6));
 });
 
 afterAll(removeTempDirs);
@@ -135,7 +141,7 @@ describe("library provider indexing", () => {
 
     const cacheFile = path.join(cacheDir, "library", `${createHash("sha256").update(medialib).digest("hex")}.json`);
     const cached = JSON.parse(await readFile(cacheFile, "utf8")) as { version: number; entries: unknown[] };
-    expect(cached.version).toBe(1);
+    expect(cached.version).toBe(2);
     expect(cached.entries).toHaveLength(239);
 
     const again = await open(medialib, cacheDir);
@@ -181,24 +187,27 @@ describe("library provider indexing", () => {
     expect((await stat(cacheFile)).mtimeMs).toBe(written);
   });
 
-  it("skips a corrupt image and a cut-short video with warnings, and warns again from the cache", async () => {
+  it("skips a corrupt image and cut-short videos with warnings, and warns again from the cache", async () => {
     const dir = await makeTempDir("library-corrupt");
     const cacheDir = await makeTempDir("library-corrupt-cache");
     await copyPhoto(PHOTO, path.join(dir, "good.jpg"));
     await writeFile(path.join(dir, "broken.jpg"), "<html>not a photo</html>");
     await writeFile(path.join(dir, "cut.mp4"), clipBytes.subarray(0, 2000));
+    await writeFile(path.join(dir, "cut-faststart.mp4"), faststartCut);
+    await writeFile(path.join(dir, "whole-faststart.mp4"), faststartBytes);
     const first = await open(dir, cacheDir);
-    expect(first.provider.items().map((i) => i.path)).toEqual(["good.jpg"]);
-    expect(first.warnings).toHaveLength(2);
+    expect(first.provider.items().map((i) => i.path)).toEqual(["good.jpg", "whole-faststart.mp4"]);
+    expect(first.warnings).toHaveLength(3);
     expect(first.warnings[0]).toMatch(/^skipped broken\.jpg: not a readable image/);
-    expect(first.warnings[1]).toMatch(/^skipped cut\.mp4: not a readable video/);
+    expect(first.warnings[1]).toMatch(/^skipped cut-faststart\.mp4: the end of .* does not decode/);
+    expect(first.warnings[2]).toMatch(/^skipped cut\.mp4: not a readable video/);
 
     const second = await open(dir, cacheDir);
-    expect(second.provider.refreshed).toEqual({ added: 0, changed: 0, removed: 0, reused: 1 });
+    expect(second.provider.refreshed).toEqual({ added: 0, changed: 0, removed: 0, reused: 2 });
     expect(second.warnings).toEqual(first.warnings);
   });
 
-  it("skips hidden files and symlinks that lead outside the folder, and follows links that stay inside", async () => {
+  it("skips hidden files and symlinks that lead outside the folder, and indexes a file reached by a link inside it once", async () => {
     const base = await makeTempDir("library-links");
     const dir = path.join(base, "lib");
     await copyPhoto(PHOTO, path.join(dir, "inside.jpg"));
@@ -208,9 +217,15 @@ describe("library provider indexing", () => {
     await symlink(path.join(base, "outside/secret.jpg"), path.join(dir, "escape.jpg"));
     await symlink(path.join(base, "outside"), path.join(dir, "escape-folder"));
     await symlink(path.join(dir, "inside.jpg"), path.join(dir, "same.jpg"));
+    await copyPhoto(PHOTO, path.join(dir, "copy.jpg"));
+    await copyPhoto(PHOTO, path.join(dir, "sub/deep.jpg"));
+    // Sorted before the folder it points to, so a walk in name order meets the link first.
+    await symlink(path.join(dir, "sub"), path.join(dir, "alias"));
+    await symlink(path.join(dir, ".hidden"), path.join(dir, "shown"));
     await symlink(dir, path.join(dir, "loop"));
     const { provider, warnings } = await open(dir, await makeTempDir("library-links-cache"));
-    expect(provider.items().map((i) => i.path)).toEqual(["inside.jpg", "same.jpg"]);
+    // A copy is another file; a link is the same file, kept under its own path when that is walked.
+    expect(provider.items().map((i) => i.path)).toEqual(["copy.jpg", "inside.jpg", "shown/secret.jpg", "sub/deep.jpg"]);
     expect(warnings).toHaveLength(2);
     expect(warnings.join("\n")).toMatch(/escape\.jpg: .*outside the media library/);
     expect(warnings.join("\n")).toMatch(/escape-folder: .*outside the media library/);
@@ -254,7 +269,7 @@ describe("library provider text and search", () => {
       id: "holiday/a.jpg",
       kind: "image",
       creator: "Ada Example",
-      series: "holiday",
+      series: "library:holiday:Ada Example",
       pageUrl: "https://example.org/lighthouse",
       source: { file: path.join(dir, "holiday/a.jpg") },
       license: { name: "CC BY 4.0", url: null, attribution: `"Lighthouse at dusk" by Ada Example (CC BY 4.0), from the media library ${path.basename(dir)}: holiday/a.jpg` },
@@ -265,7 +280,7 @@ describe("library provider text and search", () => {
     expect(ramen).toMatchObject({
       id: "c.jpg",
       series: null,
-      pageUrl: pathToFileURL(path.join(dir, "c.jpg")).href,
+      pageUrl: `${path.basename(dir)}/c.jpg`,
       license: { name: "your own media", url: null, attribution: `From the media library ${path.basename(dir)}: c.jpg` },
     });
   });
@@ -328,7 +343,10 @@ describe("library provider text and search", () => {
     expect(video?.durationSeconds).toBeCloseTo(2, 1);
 
     const [hit] = await provider.search(scene("a container ship leaves port"), context);
-    expect(hit).toMatchObject({ id: "clips/harbour.mp4", kind: "video", fps: 30, series: "clips" });
+    expect(hit).toMatchObject({ id: "clips/harbour.mp4", kind: "video", fps: 30, series: "library:clips:Lee Harbourside" });
+    // Sharing a folder does not make two files one series: the photo has no creator.
+    const photo = provider.items().find((i) => i.path === "clips/photo.jpg")!;
+    expect(libraryCandidate(photo).series).toBeNull();
     const media = await provider.fetch(hit!, {});
     expect(media).toMatchObject({
       kind: "video",
@@ -341,7 +359,7 @@ describe("library provider text and search", () => {
       sourceId: "clips/harbour.mp4",
     });
     expect(media.kind === "video" && media.durationSeconds).toBeCloseTo(2, 1);
-    expect(media.origin).toBe(pathToFileURL(await realpath(path.join(dir, "clips/harbour.mp4"))).href);
+    expect(media.origin).toBe(`${path.basename(dir)}/clips/harbour.mp4`);
   });
 
   it("returns perQuery × 3 candidates (at least 12), and finds a photo by another caption of it", async () => {
@@ -380,11 +398,23 @@ describe("library provider fetch", () => {
       alt: "tram",
       focus: { x: 0.5, y: 0.45 },
       provider: "library",
-      origin: pathToFileURL(file).href,
+      origin: `${path.basename(dir)}/street/tram.jpg`,
       creator: null,
       sourceId: "street/tram.jpg",
       license: { name: "your own media", url: null, attribution: `From the media library ${path.basename(dir)}: street/tram.jpg` },
     });
+  });
+
+  it("credits a file by its sidecar URL, else by its path in the library, never by where it lies on this machine", async () => {
+    const dir = await makeTempDir("library-origin");
+    await copyPhoto(PHOTO, path.join(dir, "shore/linked.jpg"));
+    await writeFile(path.join(dir, "shore/linked.json"), JSON.stringify({ title: "Harbour", url: "https://example.org/harbour" }));
+    await copyPhoto(PHOTO, path.join(dir, "shore/plain.jpg"));
+    const { provider } = await open(dir, await makeTempDir("library-origin-cache"));
+    const [linked, plain] = await Promise.all(provider.items().map((item) => provider.fetch(libraryCandidate(item), {})));
+    expect(linked!.origin).toBe("https://example.org/harbour");
+    expect(plain!.origin).toBe(`${path.basename(dir)}/shore/plain.jpg`);
+    for (const item of provider.items()) expect(libraryCandidate(item).pageUrl).not.toContain(path.dirname(dir));
   });
 
   it("refuses ids that lead outside the folder through .., an absolute path or a symlink", async () => {
@@ -406,11 +436,15 @@ describe("library provider fetch", () => {
     const dir = await makeTempDir("library-gone");
     await copyPhoto(PHOTO, path.join(dir, "a.jpg"));
     await copyPhoto(PHOTO, path.join(dir, "b.jpg"));
+    await writeFile(path.join(dir, "c.mp4"), faststartBytes);
     const { provider } = await open(dir, await makeTempDir("library-gone-cache"));
-    const [a, b] = provider.items().map(libraryCandidate);
+    const [a, b, c] = provider.items().map(libraryCandidate);
+    expect(c!.id).toBe("c.mp4");
     await rm(path.join(dir, "a.jpg"));
     await writeFile(path.join(dir, "b.jpg"), "truncated");
+    await writeFile(path.join(dir, "c.mp4"), faststartCut);
     await expect(provider.fetch(a!, {})).rejects.toMatchObject({ code: "E_MEDIA", message: expect.stringContaining("not in the media library") });
     await expect(provider.fetch(b!, {})).rejects.toMatchObject({ code: "E_MEDIA", message: expect.stringContaining("not a readable image") });
+    await expect(provider.fetch(c!, {})).rejects.toMatchObject({ code: "E_MEDIA", message: expect.stringContaining("does not decode") });
   });
 });

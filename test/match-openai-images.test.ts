@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -178,6 +178,25 @@ describe("createOpenAiImagesProvider", () => {
     await searchAndFetch(provider(api.server, { size: "1024x1024" }));
     expect(api.bodies).toHaveLength(2);
     expect(api.bodies[1]!.size).toBe("1024x1024");
+  });
+
+  it("makes the image again when a cached record names a file outside the media cache", async () => {
+    api = await imagesServer();
+    const [candidate] = await provider(api.server).search(scene, context);
+    const elsewhere = path.join(await makeTempDir("images-elsewhere"), "photo.png");
+    await writeFile(elsewhere, png);
+    // Inside <cacheDir>, but not in its media folder.
+    const beside = path.join(cacheDir, "photo.png");
+    await copyFile(elsewhere, beside);
+    const recordFile = path.join(cacheDir, "openai-images", `${candidate!.id.slice("openai:".length)}.json`);
+    await mkdir(path.dirname(recordFile), { recursive: true });
+    const digest = createHash("sha256").update(png).digest("hex");
+    for (const [i, file] of [elsewhere, beside, path.join(cacheDir, "media", "..", "photo.png")].entries()) {
+      await writeFile(recordFile, JSON.stringify({ version: 1, file, ...pngSize }));
+      const media = await provider(api.server).fetch(candidate!, {});
+      expect(media.kind === "image" && media.file, file).toBe(path.join(cacheDir, "media", `${digest}.png`));
+      expect(api.bodies, file).toHaveLength(i + 1);
+    }
   });
 
   it("asks DALL·E 3 for base64 in its own landscape size", async () => {

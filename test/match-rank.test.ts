@@ -39,7 +39,7 @@ describe("scoreCandidate", () => {
     expect(series.duplicate).toBeLessThan(0);
     const later = scoreCandidate(candidate("pexels", "g", "x"), 0.5, base);
     expect(good.priority).toBeGreaterThan(later.priority);
-    for (const s of [portrait, small, short, series, later]) expect(s.total).toBeLessThan(good.total + 0.05);
+    for (const s of [portrait, small, short, series, later]) expect(s.total).toBeLessThan(good.total);
   });
 });
 
@@ -114,5 +114,42 @@ describe("matchScenes", () => {
       { provider: "pexels", reason: "PEXELS_API_KEY is not set" },
       { provider: "pixabay", reason: "no results for 3 of 3 scenes" },
     ]);
+  });
+
+  it("shows a generated visual rather than an irrelevant replacement for a broken download", async () => {
+    const library = fixedProvider("library", () => [candidate("library", "broken-harbour.jpg", "cranes lifting containers in the harbour"), candidate("library", "cat.jpg", "a cat asleep on a sofa")]);
+    const result = await matchScenes([scene(0, "content", "Cranes lift containers in the harbour")], { providers: [library], context });
+    expect(library.fetched).toEqual(["broken-harbour.jpg"]);
+    expect(result.media[0]!.kind).toBe("generated");
+  });
+
+  it("records a provider that fails while fetching as a fallback and asks it no more", async () => {
+    const fetched: string[] = [];
+    const refusing: MediaProvider = {
+      name: "pexels",
+      search: async (s) => [candidate("pexels", `photo:${s.index}`, s.headline)],
+      fetch: async (c) => {
+        fetched.push(c.id);
+        throw new ProviderUnavailable("pexels", "key rejected (401)");
+      },
+    };
+    const scenes = [scene(0, "content", "red kites over the valley"), scene(1, "content", "a bowl of ramen noodles")];
+    const result = await matchScenes(scenes, { providers: [refusing], context, concurrency: 1 });
+    expect(fetched).toHaveLength(1);
+    expect(result.fallbacks).toEqual([{ provider: "pexels", reason: "key rejected (401)" }]);
+    expect(result.media.every((m) => m.kind === "generated")).toBe(true);
+  });
+
+  it("does not show one file twice when two ids lead to it", async () => {
+    const sameFile = (id: string, title: string) => candidate("library", id, title);
+    const library: MediaProvider = {
+      name: "library",
+      search: async () => [sameFile("a/kites.jpg", "red kites over the valley"), sameFile("b/kites-copy.jpg", "red kites over the valley")],
+      fetch: async (c): Promise<Media> => ({ kind: "image", file: "/lib/kites.jpg", width: 1920, height: 1080, alt: "", focus: { x: 0.5, y: 0.5 }, provider: "library", origin: null, license: LICENSE, creator: null, sourceId: c.id }),
+    };
+    const scenes = [scene(0, "content", "red kites over the valley"), scene(1, "content", "red kites over the valley again")];
+    const result = await matchScenes(scenes, { providers: [library], context });
+    const files = result.media.map((m) => (m.kind === "generated" ? null : m.file));
+    expect(files.filter((f) => f === "/lib/kites.jpg")).toHaveLength(1);
   });
 });

@@ -315,7 +315,7 @@ describe("Pexels fetch", () => {
     const digest = createHash("sha256").update(media.jpeg).digest("hex");
     expect(result).toEqual({
       kind: "image",
-      file: path.join(cacheDir, "media", `${digest}.jpg`),
+      file: path.join(cacheDir, "media", "stock", `${digest}.jpg`),
       width: media.jpegSize.width,
       height: media.jpegSize.height,
       alt: "Brown Rocks During Golden Hour",

@@ -241,7 +241,7 @@ describe("Pixabay cache and downloads", () => {
     });
     const video = await provider.fetch(byId(candidates, "video:125"), {});
     expect(video).toMatchObject({ kind: "video", fps: 30, creator: "Coverr-Free-Footage", sourceId: "video:125" });
-    for (const m of [image, video]) expect(m.kind !== "generated" && path.dirname(m.file)).toBe(path.join(cacheDir, "media"));
+    for (const m of [image, video]) expect(m.kind !== "generated" && path.dirname(m.file)).toBe(path.join(cacheDir, "media", "stock"));
     expect(fake.mediaRequests).toHaveLength(2);
   });
 

@@ -4,11 +4,9 @@ import { createTextIndex, loadTextModel, openWordNet, type IndexDoc } from "../s
 const doc = (id: string, description: string, title = ""): IndexDoc => ({ id, title, description, tags: [] });
 
 describe("WordNet", () => {
-  it("opens the dictionary in well under 1.5 s", () => {
-    const started = performance.now();
+  it("opens the dictionary and reads a word's senses, synsets and lemmas", () => {
     const wordNet = openWordNet();
     const dog = wordNet.senses("dog");
-    expect(performance.now() - started).toBeLessThan(1500);
     // The animal is the first and by far the most tagged sense.
     expect(dog[0]).toMatchObject({ pos: "n", rank: 0 });
     expect(dog[0]!.count).toBeGreaterThan(10);

@@ -3,8 +3,7 @@ import { Command, CommanderError, Option } from "commander";
 import { loadConfig } from "../config/load-config.js";
 import { ReelpressError, UsageError } from "../errors.js";
 import { extract, plan, readStoryboard, render, searchFootage, swapFootage, writeStoryboard, type PipelineEvent, type Plan } from "../pipeline.js";
-import { createEmbeddingsReranker } from "../match/embeddings-reranker.js";
-import { defaultMediaSettings, type MediaSettings, type Reranker } from "../match/index.js";
+import { defaultMediaSettings, type MediaSettings } from "../match/index.js";
 import { DEFAULT_CONFIG, ScriptWriterSchema, type Config, type ScriptWriter } from "../schema/config.js";
 import type { ScriptSettings } from "../pipeline.js";
 import type { Aspect, ProviderName } from "../schema/storyboard.js";
@@ -107,9 +106,9 @@ function mediaSettings(flags: Partial<PlanFlags>, config: Config, io: Io): Media
   const openai = { apiKey: envValue(io.env, "OPENAI_API_KEY"), baseURL: flags.llmBaseUrl ?? config.llm?.baseUrl ?? envValue(io.env, "OPENAI_BASE_URL") };
   const generateImages = flags.generateImages ?? m.generateImages ?? defaults.generateImages;
   const embeddings = flags.embeddings ?? m.embeddings ?? defaults.embeddings;
-  if ((generateImages || embeddings) && !openai.apiKey && !openai.baseURL) {
-    throw new UsageError(`${generateImages ? "--generate-images" : "--embeddings"} needs OPENAI_API_KEY, or --llm-base-url for a server that needs no key`);
-  }
+  // Asked for on the command line without a key: a usage error. Set in the config: a fallback with a warning.
+  const asked = flags.generateImages ? "--generate-images" : flags.embeddings ? "--embeddings" : null;
+  if (asked && !openai.apiKey && !openai.baseURL) throw new UsageError(`${asked} needs OPENAI_API_KEY, or --llm-base-url for a server that needs no key`);
   return {
     ...defaults,
     providers: flags.media ?? m.providers ?? null,
@@ -152,10 +151,6 @@ function events(flags: CommonFlags, io: Io) {
   if (flags.json) return { onEvent: undefined, interrupt: () => {} };
   const reporter = createProgressReporter(io.stderr);
   return { onEvent: (e: PipelineEvent) => reporter.onEvent(e), interrupt: () => reporter.interrupt() };
-}
-
-function reranker(s: { media: MediaSettings; cacheDir: string }): Reranker | undefined {
-  return s.media.embeddings ? createEmbeddingsReranker({ ...s.media.openai, model: s.media.embeddingModel, cacheDir: s.cacheDir, timeoutMs: s.media.timeoutMs }) : undefined;
 }
 
 function mediaSummary(planned: Plan) {
@@ -215,7 +210,7 @@ export function buildProgram(io: Io, signal: AbortSignal): Command {
       const { onEvent, interrupt } = events(flags, io);
       try {
         if (flags.output) requireExtension(flags.output, ".mp4");
-        const planned = await plan(localSource(io, source), { ...s, rerank: reranker(s), signal, onEvent });
+        const planned = await plan(localSource(io, source), { ...s, signal, onEvent });
         const out = path.resolve(io.cwd, flags.output ?? defaultVideoPath(io, planned.article.title, source));
         const result = await render(planned.storyboard, out, { ...s, signal, onEvent });
         const timings = { ...planned.timings, ...result.timings };
@@ -255,7 +250,7 @@ export function buildProgram(io: Io, signal: AbortSignal): Command {
       const { onEvent, interrupt } = events(flags, io);
       try {
         if (flags.output) requireExtension(flags.output, ".json");
-        const planned = await plan(localSource(io, source), { ...s, rerank: reranker(s), signal, onEvent });
+        const planned = await plan(localSource(io, source), { ...s, signal, onEvent });
         const out = path.resolve(io.cwd, flags.output ?? defaultVideoPath(io, planned.article.title, source).replace(/\.mp4$/, ".storyboard.json"));
         await writeStoryboard(planned.storyboard, out);
         const total = planned.storyboard.scenes.reduce((sum, scene) => sum + scene.durationInFrames, 0) / planned.storyboard.output.fps;
@@ -281,10 +276,11 @@ export function buildProgram(io: Io, signal: AbortSignal): Command {
       if (!text.trim()) throw new UsageError("media search needs a text to look for");
       const s = await settings(flags, io);
       const found = await searchFootage(text, { ...s, limit: flags.limit ?? 10, signal });
-      if (flags.json) printJson(io, { ok: true, query: text, candidates: found.candidates, fallbacks: found.fallbacks });
+      if (flags.json) printJson(io, { ok: true, query: text, candidates: found.candidates, fallbacks: found.fallbacks, warnings: found.warnings });
       else {
         io.stdout.write(formatCandidates(found.candidates));
         for (const f of found.fallbacks) io.stderr.write(`warning: media provider ${f.provider} gave nothing: ${f.reason}\n`);
+        for (const w of found.warnings) io.stderr.write(`warning: ${w}\n`);
       }
     });
 

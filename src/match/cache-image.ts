@@ -23,7 +23,9 @@ const EXTENSIONS: Record<string, string> = { png: ".png", jpg: ".jpg", gif: ".gi
 
 /**
  * Puts an image into the content-addressed cache (`<cacheDir>/media/<sha256>.<ext>`) and reads
- * its size. A file: URL is read in place. Throws E_MEDIA when the bytes are not an image.
+ * its size. A file: URL is read in place. Throws E_MEDIA when the bytes are not an image. These
+ * files (article and generated images) are small and never evicted; the size-capped stock
+ * download cache keeps to its own `media/stock/` folder.
  */
 export async function cacheImage(
   url: string,

@@ -1,4 +1,5 @@
 import { cosineSimilarity, embedTexts, type EmbeddingsOptions } from "./embeddings.js";
+import type { MediaSettings } from "./create-providers.js";
 import type { Reranker } from "./match-scenes.js";
 import { candidateKey, sceneQuery } from "./rank-scenes.js";
 
@@ -20,7 +21,7 @@ export function calibrateSimilarity(similarity: number): number {
 
 /** Re-scores each scene's best lexical candidates with an embeddings model (OpenAI or a compatible server). */
 export function createEmbeddingsReranker(options: Omit<EmbeddingsOptions, "signal">): Reranker {
-  return async (scenes, candidates, text) => {
+  return async (scenes, candidates, text, signal) => {
     const jobs = scenes.map((scene, s) => {
       const scores = text[s]!;
       const byKey = new Map(candidates[s]!.filter((c) => c.kind !== "generated").map((c) => [candidateKey(c), c]));
@@ -34,7 +35,7 @@ export function createEmbeddingsReranker(options: Omit<EmbeddingsOptions, "signa
     });
     // One call for every text, so batching and the cache see them all at once.
     const texts = jobs.flatMap((job) => (job.top.length === 0 ? [] : [job.query, ...job.docs]));
-    const vectors = texts.length === 0 ? [] : await embedTexts(texts, options);
+    const vectors = texts.length === 0 ? [] : await embedTexts(texts, { ...options, signal });
     let at = 0;
     return jobs.map((job) => {
       const next = new Map(text[job.s]!);
@@ -47,4 +48,11 @@ export function createEmbeddingsReranker(options: Omit<EmbeddingsOptions, "signa
       return next;
     });
   };
+}
+
+/** The re-ranker the media settings ask for, or why there is none. */
+export function rerankerFor(settings: MediaSettings, cacheDir: string): { rerank?: Reranker; warning?: string } {
+  if (!settings.embeddings) return {};
+  if (!settings.openai.apiKey && !settings.openai.baseURL) return { warning: "embeddings re-rank skipped: it needs OPENAI_API_KEY or an OpenAI-compatible base URL" };
+  return { rerank: createEmbeddingsReranker({ ...settings.openai, model: settings.embeddingModel, cacheDir, timeoutMs: settings.timeoutMs, maxRetries: settings.maxRetries }) };
 }

@@ -7,12 +7,14 @@ import type { FetchBytes } from "./cache-image.js";
 import { createProviders, type MediaSettings } from "./create-providers.js";
 import { matchScenes, type Fallback, type Reranker } from "./match-scenes.js";
 import type { SceneRequest } from "./media-provider.js";
+import { rerankerFor } from "./embeddings-reranker.js";
 
 export type { FetchBytes } from "./cache-image.js";
 export { listArticleImages, MIN_IMAGE_SIDE } from "./providers/article-images.js";
 export { createProviders, defaultMediaSettings, DEFAULT_PROVIDER_ORDER, type MediaSettings } from "./create-providers.js";
 export { matchScenes, gatherCandidates, type Fallback, type Reranker } from "./match-scenes.js";
-export { searchMedia, textRequest } from "./search-media.js";
+export { searchFootage, searchMedia, textRequest } from "./search-media.js";
+export { swapFootage } from "./swap-media.js";
 export type { MediaCandidate, MediaProvider, SceneRequest, SearchContext } from "./media-provider.js";
 export { ProviderUnavailable } from "./media-provider.js";
 
@@ -24,6 +26,7 @@ export interface MatchOptions {
   aspect: Aspect;
   wordsPerMinute: number;
   media: MediaSettings;
+  /** Replaces the embeddings re-ranker `media.embeddings` asks for. */
   rerank?: Reranker;
   signal?: AbortSignal;
 }
@@ -61,11 +64,14 @@ export async function matchMedia(article: Article, script: Script, options: Matc
   const onWarning = (message: string) => warnings.push(message);
   const { providers, fallbacks: unavailable } = await createProviders(options.media, { ...options, article, onWarning });
   const size = OUTPUT_SIZES[options.aspect];
+  const embeddings = options.rerank ? { rerank: options.rerank } : rerankerFor(options.media, options.cacheDir);
+  if (embeddings.warning) warnings.push(embeddings.warning);
   const result = await matchScenes(sceneRequests(script, options.wordsPerMinute), {
     providers,
     context: { aspect: options.aspect, ...size, perQuery: options.media.perQuery },
     signal: options.signal,
-    rerank: options.rerank,
+    rerank: embeddings.rerank,
+    concurrency: options.media.concurrency,
     onWarning,
   });
   const fallbacks = [...unavailable, ...result.fallbacks];

@@ -2,11 +2,12 @@ import type { MatchCandidate, Media, ProviderName, SceneMatch } from "../schema/
 import { mapLimit } from "./map-limit.js";
 import { ProviderUnavailable, type MediaCandidate, type MediaProvider, type SceneRequest, type SearchContext } from "./media-provider.js";
 import { generatedMedia } from "./providers/generated.js";
+import { isRelevant } from "./score-candidate.js";
+import { DEFAULT_CONFIG } from "../schema/config.js";
 import { assignCandidates, candidateKey, describeCandidate, scoreText, type TextScores } from "./rank-scenes.js";
 
 /** How many alternatives the storyboard keeps per scene. */
 export const ALTERNATIVES_KEPT = 3;
-const SEARCH_CONCURRENCY = 4;
 
 const GENERATED_CHOICE: MatchCandidate = {
   provider: "generated",
@@ -30,7 +31,7 @@ export interface Fallback {
 }
 
 /** Replaces text scores (e.g. with an embeddings re-rank); gets each scene's candidates and lexical scores. */
-export type Reranker = (scenes: readonly SceneRequest[], candidates: readonly MediaCandidate[][], text: TextScores) => Promise<TextScores>;
+export type Reranker = (scenes: readonly SceneRequest[], candidates: readonly MediaCandidate[][], text: TextScores, signal?: AbortSignal) => Promise<TextScores>;
 
 export interface MatchScenesOptions {
   /** Providers in preference order. */
@@ -38,6 +39,8 @@ export interface MatchScenesOptions {
   context: Omit<SearchContext, "signal">;
   signal?: AbortSignal;
   rerank?: Reranker;
+  /** Provider searches and downloads in flight at once. @default DEFAULT_CONFIG.media.concurrency */
+  concurrency?: number;
   onWarning?: (message: string) => void;
 }
 
@@ -57,6 +60,7 @@ export async function gatherCandidates(
   scenes: readonly SceneRequest[],
   providers: readonly MediaProvider[],
   context: SearchContext,
+  concurrency: number = DEFAULT_CONFIG.media.concurrency,
 ): Promise<{ candidates: MediaCandidate[][]; fallbacks: Fallback[]; owner: Map<MediaCandidate, MediaProvider> }> {
   const fallbacks: Fallback[] = [];
   const owner = new Map<MediaCandidate, MediaProvider>();
@@ -64,7 +68,7 @@ export async function gatherCandidates(
     providers.map(async (provider) => {
       let down: string | null = null;
       let empty = 0;
-      const found = await mapLimit(scenes, SEARCH_CONCURRENCY, async (scene) => {
+      const found = await mapLimit(scenes, concurrency, async (scene) => {
         if (down !== null || (scene.kind === "closing" && provider.name !== "generated")) return [];
         try {
           const list = await provider.search(scene, context);
@@ -94,11 +98,11 @@ export async function gatherCandidates(
  */
 export async function matchScenes(scenes: readonly SceneRequest[], options: MatchScenesOptions): Promise<MatchScenesResult> {
   const context: SearchContext = { ...options.context, signal: options.signal };
-  const { candidates, fallbacks, owner } = await gatherCandidates(scenes, options.providers, context);
+  const { candidates, fallbacks, owner } = await gatherCandidates(scenes, options.providers, context, options.concurrency);
   let text = scoreText(scenes, candidates);
   if (options.rerank) {
     try {
-      text = await options.rerank(scenes, candidates, text);
+      text = await options.rerank(scenes, candidates, text, options.signal);
     } catch (error) {
       if (options.signal?.aborted) throw error;
       options.onWarning?.(`embeddings re-rank skipped, text scores kept: ${message(error)}`);
@@ -107,39 +111,58 @@ export async function matchScenes(scenes: readonly SceneRequest[], options: Matc
   const order = options.providers.map((p) => p.name);
   const { chosen, ranked } = assignCandidates(scenes, candidates, text, { width: context.width, height: context.height, order });
 
+  // A provider that turns out unusable while fetching (a refused key, a rate limit) is asked no more.
+  const down = new Set<MediaProvider>();
   const fetchOne = async (candidate: MediaCandidate): Promise<Media | null> => {
     const provider = owner.get(candidate);
-    if (!provider) return null;
+    if (!provider || down.has(provider)) return null;
     try {
       return await provider.fetch(candidate, { signal: options.signal });
     } catch (error) {
       if (options.signal?.aborted) throw error;
-      options.onWarning?.(`could not use ${candidate.provider} ${candidate.id}: ${message(error)}`);
+      if (error instanceof ProviderUnavailable) {
+        down.add(provider);
+        fallbacks.push({ provider: provider.name, reason: error.reason });
+      } else {
+        options.onWarning?.(`could not use ${candidate.provider} ${candidate.id}: ${message(error)}`);
+      }
       return null;
     }
   };
 
-  const firstTry = await mapLimit(scenes, SEARCH_CONCURRENCY, async (_, s) => (chosen[s] === null ? null : fetchOne(candidates[s]![chosen[s]!]!)));
-  const used = new Set(chosen.flatMap((i, s) => (i === null || firstTry[s] === null ? [] : [candidateKey(candidates[s]![i]!)])));
+  const first = scenes.map((_, s) => (chosen[s] === null ? null : candidates[s]![chosen[s]!]!));
+  const media = await mapLimit(scenes, options.concurrency ?? DEFAULT_CONFIG.media.concurrency, async (_, s) => (first[s] ? fetchOne(first[s]) : null));
+  const reserved = new Set(first.flatMap((c, s) => (c && media[s] ? [candidateKey(c)] : [])));
+  // Two ids can lead to one file (a copy in the library, the same bytes behind two stock ids).
+  const usedFiles = new Set<string>();
+  const fileOf = (m: Media) => (m.kind === "generated" ? null : m.file);
   const picked: (number | null)[] = scenes.map(() => null);
-  const media: (Media | null)[] = [...firstTry];
-  // Broken downloads: walk down that scene's ranking, one scene at a time so no asset is taken twice.
+  // Scene by scene, so a broken download's replacement is never an asset another scene has.
   for (let s = 0; s < scenes.length; s += 1) {
     const list = ranked[s]!;
-    if (chosen[s] !== null) picked[s] = list.findIndex((r) => r.candidate === candidates[s]![chosen[s]!]);
-    if (media[s] !== null || chosen[s] === null) continue;
-    picked[s] = null;
+    const got = media[s];
+    if (got && first[s]) {
+      const file = fileOf(got);
+      if (file === null || !usedFiles.has(file)) {
+        if (file !== null) usedFiles.add(file);
+        picked[s] = list.findIndex((r) => candidateKey(r.candidate) === candidateKey(first[s]!));
+        continue;
+      }
+    }
+    media[s] = null;
+    if (!first[s]) continue;
     for (let r = 0; r < list.length; r += 1) {
       const next = list[r]!;
-      if (next.candidate === candidates[s]![chosen[s]!] || used.has(candidateKey(next.candidate)) || next.score.total < list[0]!.score.total - 1) continue;
-      if (next.candidate.kind === "generated" && next.candidate.context <= 0) continue;
-      const fetched = await fetchOne(next.candidate);
-      if (fetched) {
-        media[s] = fetched;
-        picked[s] = r;
-        used.add(candidateKey(next.candidate));
-        break;
-      }
+      const c = next.candidate;
+      if (candidateKey(c) === candidateKey(first[s]!) || reserved.has(candidateKey(c)) || !isRelevant(next.score)) continue;
+      const fetched = await fetchOne(c);
+      const file = fetched ? fileOf(fetched) : null;
+      if (!fetched || (file !== null && usedFiles.has(file))) continue;
+      media[s] = fetched;
+      picked[s] = r;
+      reserved.add(candidateKey(c));
+      if (file !== null) usedFiles.add(file);
+      break;
     }
   }
 

@@ -3,6 +3,7 @@ import { mkdir, open, readdir, readFile, rename, rm, stat, utimes, writeFile } f
 import path from "node:path";
 import { imageSizeFromFile } from "image-size/fromFile";
 import { ReelpressError } from "../errors.js";
+import { checkVideoEnd } from "../media/check-video-end.js";
 import { probeVideo } from "../media/probe-media.js";
 
 /** A response body being downloaded: its chunks, and what the headers say about it. */
@@ -24,10 +25,14 @@ export type Download = <T>(url: string, options: { signal?: AbortSignal }, consu
 export const DEFAULT_MAX_CACHE_BYTES = 2 * 1024 ** 3;
 
 export interface MediaCacheOptions {
-  /** Files go to `<cacheDir>/media/<sha256>.<ext>`, URL records to `<cacheDir>/media/urls/`. */
+  /**
+   * Files go to `<cacheDir>/media/stock/<sha256>.<ext>`, URL records to `<cacheDir>/media/stock/urls/`.
+   * The folder is this cache's own: article and generated images (cacheImage) sit in
+   * `<cacheDir>/media/` and are never evicted.
+   */
   cacheDir: string;
   /**
-   * Size the media folder is brought back under after each new file, least recently used first.
+   * Size the stock folder is brought back under after each new file, least recently used first.
    * Files this cache handed out stay (they are about to be rendered), so one run larger than the
    * cap can pass it until the next run.
    * @default 2 GiB
@@ -79,18 +84,26 @@ const VIDEO_TYPES: Record<string, string> = { "video/mp4": ".mp4", "video/quickt
 /**
  * A content-addressed download cache for stock images and videos. A download is streamed to a
  * temporary file while hashed, checked (all the bytes the server announced; an image that
- * decodes with its end marker; a video ffprobe can read, in an accepted codec), then renamed
- * into place. A truncated or corrupt file is deleted and throws E_MEDIA, so the next candidate
- * is used. Each use touches the file's times, which order the LRU eviction.
+ * decodes with its end marker; a video ffprobe can read, in an accepted codec, whose last second
+ * decodes), then renamed into place. A truncated or corrupt file is deleted and throws E_MEDIA,
+ * so the next candidate is used. Each use touches the file's times, which order the LRU eviction. Placing or touching a
+ * file and evicting take turns, and a file is pinned before it lands, so an eviction started by a
+ * parallel download never deletes a file this run is handing out.
  */
 export function createMediaCache(options: MediaCacheOptions): MediaCache {
-  const dir = path.resolve(options.cacheDir, "media");
+  const dir = stockMediaDir(options.cacheDir);
   const recordDir = path.join(dir, "urls");
   const maxCacheBytes = options.maxCacheBytes ?? DEFAULT_MAX_CACHE_BYTES;
   const now = options.now ?? Date.now;
   const pinned = new Set<string>();
   const inFlight = new Map<string, Promise<CachedMedia>>();
-  let evicting: Promise<unknown> = Promise.resolve();
+  let turn: Promise<unknown> = Promise.resolve();
+  /** Runs `job` after every job queued before it: file placement and eviction never interleave. */
+  const exclusive = <T>(job: () => Promise<T>): Promise<T> => {
+    const run = turn.then(job);
+    turn = run.catch(() => undefined);
+    return run;
+  };
 
   const touch = async (file: string): Promise<void> => {
     const seconds = now() / 1000;
@@ -110,17 +123,27 @@ export function createMediaCache(options: MediaCacheOptions): MediaCache {
     }
     if (record.version !== 1 || record.url !== url || record.kind !== kind || path.basename(record.name) !== record.name) return null;
     const file = path.join(dir, record.name);
-    const info = await stat(file).catch(() => null);
-    if (!info?.isFile() || info.size !== record.bytes) return null;
-    await touch(file);
+    const hit = await exclusive(async () => {
+      const info = await stat(file).catch(() => null);
+      if (!info?.isFile() || info.size !== record.bytes) return false;
+      pinned.add(file);
+      await touch(file);
+      return true;
+    });
+    if (!hit) return null;
     return { kind: record.kind, file, width: record.width, height: record.height, durationSeconds: record.durationSeconds, fps: record.fps, bytes: record.bytes };
   };
 
-  const evict = (): Promise<string[]> => {
-    const run = evicting.then(() => evictLeastRecent(dir, maxCacheBytes, pinned));
-    evicting = run.catch(() => undefined);
-    return run;
-  };
+  const evict = (): Promise<string[]> => exclusive(() => evictLeastRecent(dir, maxCacheBytes, pinned));
+
+  /** Puts a checked download in place, pinned before it appears so no eviction can take it. */
+  const place = (tmp: string, file: string): Promise<void> =>
+    exclusive(async () => {
+      pinned.add(file);
+      // Same name, same bytes: renaming over a copy already there is harmless.
+      await rename(tmp, file);
+      await touch(file);
+    });
 
   const fetchNew = async (url: string, request: MediaRequest): Promise<CachedMedia> => {
     await mkdir(recordDir, { recursive: true });
@@ -140,9 +163,7 @@ export function createMediaCache(options: MediaCacheOptions): MediaCache {
         size = video;
       }
       const file = path.join(dir, downloaded.digest + ext);
-      if (await stat(file).catch(() => null)) await rm(tmp, { force: true });
-      else await rename(tmp, file);
-      await touch(file);
+      await place(tmp, file);
       media = { kind: request.kind, file, ...size, bytes: downloaded.bytes };
     } catch (error) {
       await rm(tmp, { force: true });
@@ -161,12 +182,8 @@ export function createMediaCache(options: MediaCacheOptions): MediaCache {
       if (running) return running;
       const job = (async () => {
         const hit = await lookup(url, request.kind);
-        if (hit) {
-          pinned.add(hit.file);
-          return hit;
-        }
+        if (hit) return hit;
         const media = await fetchNew(url, request);
-        pinned.add(media.file);
         await evict();
         return media;
       })().finally(() => inFlight.delete(url));
@@ -259,6 +276,12 @@ async function verifyVideo(file: string, url: string, request: MediaRequest): Pr
   if (codecs !== null && !codecs.includes(info.codec)) {
     throw mediaError(`video ${url} is ${info.codec}; the renderer needs ${codecs.join(" or ")}`);
   }
+  try {
+    await checkVideoEnd(file, info, { signal: request.signal });
+  } catch (cause) {
+    if (request.signal?.aborted) throw new ReelpressError("E_ABORTED", `checking ${url} was cancelled`, { cause });
+    throw mediaError(`video ${url} is incomplete: its end does not decode`, cause);
+  }
   return { width: info.width, height: info.height, durationSeconds: info.durationSeconds, fps: info.fps > 0 ? info.fps : null };
 }
 
@@ -266,6 +289,11 @@ function videoExtension(url: string, contentType: string | null): string {
   const fromUrl = path.extname(new URL(url).pathname).toLowerCase();
   if (VIDEO_EXTENSIONS.has(fromUrl)) return fromUrl;
   return (contentType && VIDEO_TYPES[contentType]) || ".mp4";
+}
+
+/** `<cacheDir>/media/stock`: the download cache's own folder, the only one it evicts from. */
+export function stockMediaDir(cacheDir: string): string {
+  return path.resolve(cacheDir, "media", "stock");
 }
 
 /** Deletes the least recently used files (oldest modification time first) until the folder fits `maxBytes`. */

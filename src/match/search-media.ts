@@ -1,4 +1,8 @@
-import type { MatchCandidate } from "../schema/storyboard.js";
+import type { Aspect, MatchCandidate } from "../schema/storyboard.js";
+import { OUTPUT_SIZES } from "../storyboard/layout.js";
+import type { FetchBytes } from "./cache-image.js";
+import { createProviders, type MediaSettings } from "./create-providers.js";
+import { rerankerFor } from "./embeddings-reranker.js";
 import { gatherCandidates, type Fallback, type MatchScenesOptions } from "./match-scenes.js";
 import type { SceneRequest } from "./media-provider.js";
 import { candidateKey, describeCandidate, scoreText } from "./rank-scenes.js";
@@ -12,13 +16,20 @@ export function textRequest(text: string, durationSeconds = 6): SceneRequest {
 /** Every provider's candidates for a text, scored as a scene would score them, best first. */
 export async function searchMedia(
   text: string,
-  options: Omit<MatchScenesOptions, "onWarning"> & { limit: number },
+  options: MatchScenesOptions & { limit: number },
 ): Promise<{ candidates: MatchCandidate[]; fallbacks: Fallback[] }> {
   const scene = textRequest(text);
   const context = { ...options.context, signal: options.signal };
-  const { candidates, fallbacks } = await gatherCandidates([scene], options.providers, context);
+  const { candidates, fallbacks } = await gatherCandidates([scene], options.providers, context, options.concurrency);
   let scores = scoreText([scene], candidates);
-  if (options.rerank) scores = await options.rerank([scene], candidates, scores);
+  if (options.rerank) {
+    try {
+      scores = await options.rerank([scene], candidates, scores, options.signal);
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      options.onWarning?.(`embeddings re-rank skipped, text scores kept: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   const order = options.providers.map((p) => p.name);
   const seen = new Set<string>();
   const ranked = candidates[0]!
@@ -28,4 +39,30 @@ export async function searchMedia(
     .sort((a, b) => b.score.total - a.score.total)
     .slice(0, options.limit);
   return { candidates: ranked, fallbacks };
+}
+
+/**
+ * `reelpress media search`: ranked footage for a free text from the configured providers (every
+ * one but the article's, as there is none), re-ranked with embeddings when the settings ask.
+ */
+export async function searchFootage(
+  text: string,
+  media: MediaSettings,
+  options: { aspect: Aspect; cacheDir: string; fetchBytes: FetchBytes; maxBytes: number; limit: number; signal?: AbortSignal },
+): Promise<{ candidates: MatchCandidate[]; fallbacks: Fallback[]; warnings: string[] }> {
+  const warnings: string[] = [];
+  const onWarning = (w: string) => warnings.push(w);
+  const { providers, fallbacks } = await createProviders(media, { ...options, article: null, onWarning });
+  const embeddings = rerankerFor(media, options.cacheDir);
+  if (embeddings.warning) warnings.push(embeddings.warning);
+  const found = await searchMedia(text, {
+    providers,
+    context: { aspect: options.aspect, ...OUTPUT_SIZES[options.aspect], perQuery: media.perQuery },
+    rerank: embeddings.rerank,
+    concurrency: media.concurrency,
+    signal: options.signal,
+    limit: options.limit,
+    onWarning,
+  });
+  return { candidates: found.candidates, fallbacks: [...fallbacks, ...found.fallbacks], warnings };
 }

@@ -2,6 +2,7 @@ import { pathToFileURL } from "node:url";
 import { ReelpressError } from "../errors.js";
 import type { MatchCandidate, Media, Storyboard } from "../schema/storyboard.js";
 import { cacheImage, type FetchBytes } from "./cache-image.js";
+import { createProviders, type MediaSettings } from "./create-providers.js";
 import type { MediaCandidate, MediaProvider } from "./media-provider.js";
 
 /** A scene by its id or its 1-based number. */
@@ -84,4 +85,19 @@ export async function swapSceneMedia(
   const kept = previous.kind === "generated" ? rest : [previous, ...rest];
   const scenes = board.scenes.map((x, i) => (i === s ? { ...x, media, match: { chosen: pick, alternatives: kept } } : x));
   return { board: { ...board, scenes }, scene: s, chosen: pick };
+}
+
+/** `reelpress media swap`: the providers the chosen alternative needs, then swapSceneMedia. */
+export async function swapFootage(
+  board: Storyboard,
+  sceneRef: string,
+  n: number,
+  media: MediaSettings,
+  options: { cacheDir: string; fetchBytes: FetchBytes; maxBytes: number; signal?: AbortSignal },
+): Promise<{ board: Storyboard; scene: number; chosen: MatchCandidate }> {
+  const wanted = board.scenes[findScene(board, sceneRef)]!.match?.alternatives[n - 1];
+  const needs: MediaSettings =
+    wanted && wanted.provider !== "article" ? { ...media, providers: [wanted.provider], generateImages: wanted.provider === "generated" } : { ...media, providers: [] };
+  const { providers } = await createProviders(needs, { ...options, article: null });
+  return swapSceneMedia(board, sceneRef, n, { ...options, providers });
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AspectSchema, ProviderNameSchema } from "./storyboard.js";
+import { AspectSchema, CaptionStyleSchema, ProviderNameSchema } from "./storyboard.js";
 
 /** Defaults for every setting, in one place. */
 export const DEFAULT_CONFIG = {
@@ -12,6 +12,9 @@ export const DEFAULT_CONFIG = {
   concurrency: null,
   fetch: { timeoutMs: 15_000, maxBytes: 10 * 1024 * 1024, maxRedirects: 5, maxRetries: 2 },
   llm: { model: "gpt-4o-mini", baseUrl: null, timeoutMs: 60_000 },
+  voice: { engine: "auto", name: null, model: "gpt-4o-mini-tts", speed: 1, espeakPath: null, timeoutMs: 60_000, maxRetries: 2 },
+  music: "auto",
+  captions: { style: "subtitles", burn: true },
   media: {
     library: null,
     perQuery: 8,
@@ -55,6 +58,36 @@ export const ConfigSchema = z
         baseUrl: z.url().nullable().optional(),
         /** @default 60000 */
         timeoutMs: z.number().int().min(100).optional(),
+      })
+      .strict()
+      .optional(),
+    voice: z
+      .object({
+        /** Who speaks the narration. "auto": espeak-ng when it is installed, else none. @default "auto" */
+        engine: z.enum(["auto", "none", "espeak", "openai"]).optional(),
+        /** An espeak-ng voice ("en-us", "de") or an OpenAI voice ("alloy", "nova"). @default the article's language / "alloy" */
+        name: z.string().min(1).nullable().optional(),
+        /** OpenAI speech model. @default "gpt-4o-mini-tts" */
+        model: z.string().min(1).optional(),
+        /** Speaking rate, 1 = normal. @default 1 */
+        speed: z.number().min(0.5).max(2).optional(),
+        /** The espeak-ng binary. @default found on the PATH */
+        espeakPath: z.string().min(1).nullable().optional(),
+        /** @default 60000 */
+        timeoutMs: z.number().int().min(100).optional(),
+        /** @default 2 */
+        maxRetries: z.number().int().min(0).max(10).optional(),
+      })
+      .strict()
+      .optional(),
+    /** "auto" (a bed reelpress synthesises for the mood), "none", or an audio file. @default "auto" */
+    music: z.string().min(1).optional(),
+    captions: z
+      .object({
+        /** highlight (word by word), subtitles (two lines) or headline (no running captions). @default "subtitles" */
+        style: CaptionStyleSchema.optional(),
+        /** Draw captions into the picture; .srt and .vtt are written either way. @default true */
+        burn: z.boolean().optional(),
       })
       .strict()
       .optional(),

@@ -108,6 +108,37 @@ export const SceneMatchSchema = z.object({
   alternatives: z.array(MatchCandidateSchema),
 });
 
+/** One spoken word; times in milliseconds from the start of the scene's voice audio. */
+export const WordTimingSchema = z.object({
+  text: z.string().min(1),
+  startMs: z.number().nonnegative(),
+  endMs: z.number().nonnegative(),
+});
+
+export const SentenceTimingSchema = z.object({
+  text: z.string().min(1),
+  startMs: z.number().nonnegative(),
+  endMs: z.number().nonnegative(),
+});
+
+/** A scene's narration as spoken: the audio file and when each word and sentence is said. */
+export const SceneVoiceSchema = z.object({
+  /** The text that was spoken; captions follow it. */
+  text: z.string(),
+  /** Absolute path of the voice audio: a mono WAV in the cache. */
+  file: z.string().min(1),
+  /** Where the voice starts, in milliseconds from the scene's start. */
+  offsetMs: z.number().nonnegative(),
+  durationMs: z.number().positive(),
+  words: z.array(WordTimingSchema),
+  sentences: z.array(SentenceTimingSchema),
+  /** Where the word times came from: the engine's own marks, or a model of speech inside each sentence. */
+  timing: z.enum(["engine", "modelled"]),
+});
+
+export const VoiceEngineSchema = z.enum(["none", "espeak", "openai"]);
+export const CaptionStyleSchema = z.enum(["highlight", "subtitles", "headline"]);
+
 export const StoryboardSceneSchema = z.object({
   id: z.string().min(1),
   kind: SceneKindSchema,
@@ -123,6 +154,8 @@ export const StoryboardSceneSchema = z.object({
   media: MediaSchema,
   /** Why this media was chosen and what else was close; null when not matched by reelpress. */
   match: SceneMatchSchema.nullable().default(null),
+  /** The scene's narration as spoken; null without a voice (timing then follows reading speed). */
+  voice: SceneVoiceSchema.nullable().default(null),
 });
 
 export const ThemeSchema = z.object({
@@ -157,6 +190,25 @@ export const StoryboardSchema = z
     /** Cross-fade length between scenes; each scene fades in over its predecessor. */
     transitionFrames: z.number().int().nonnegative(),
     theme: ThemeSchema,
+    /** Voice, music and loudness of the soundtrack. */
+    audio: z
+      .object({
+        voice: z.object({ engine: VoiceEngineSchema, name: z.string().nullable(), model: z.string().nullable() }),
+        /** "auto": a bed reelpress synthesises for the mood; a file: looped or trimmed to the video. */
+        music: z.object({ source: z.enum(["none", "auto", "file"]), file: z.string().nullable(), mood: MoodSchema }),
+        /** Integrated loudness of the final mix, LUFS. */
+        targetLufs: z.number().max(0),
+        /** Highest true peak of the final mix, dBTP. */
+        truePeakDb: z.number().max(0),
+      })
+      .default({ voice: { engine: "none", name: null, model: null }, music: { source: "none", file: null, mood: "neutral" }, targetLufs: -16, truePeakDb: -1 }),
+    captions: z
+      .object({
+        style: CaptionStyleSchema,
+        /** Whether captions are drawn into the picture; the .srt and .vtt are written either way. */
+        burn: z.boolean(),
+      })
+      .default({ style: "subtitles", burn: true }),
     scenes: z.array(StoryboardSceneSchema).min(1),
     warnings: z.array(z.string()),
   })
@@ -181,6 +233,11 @@ export type Chart = z.infer<typeof ChartSchema>;
 export type ScoreBreakdown = z.infer<typeof ScoreBreakdownSchema>;
 export type MatchCandidate = z.infer<typeof MatchCandidateSchema>;
 export type SceneMatch = z.infer<typeof SceneMatchSchema>;
+export type WordTiming = z.infer<typeof WordTimingSchema>;
+export type SentenceTiming = z.infer<typeof SentenceTimingSchema>;
+export type SceneVoice = z.infer<typeof SceneVoiceSchema>;
+export type VoiceEngine = z.infer<typeof VoiceEngineSchema>;
+export type CaptionStyle = z.infer<typeof CaptionStyleSchema>;
 export type License = z.infer<typeof LicenseSchema>;
 export type StoryboardScene = z.infer<typeof StoryboardSceneSchema>;
 export type Theme = z.infer<typeof ThemeSchema>;

@@ -1,10 +1,10 @@
 import type { Article } from "../schema/article.js";
 import { DEFAULT_CONFIG } from "../schema/config.js";
 import type { Script } from "../schema/script.js";
-import { STORYBOARD_VERSION, StoryboardSchema, type Aspect, type Media, type SceneMatch, type Storyboard, type Theme } from "../schema/storyboard.js";
+import { STORYBOARD_VERSION, StoryboardSchema, type Aspect, type Media, type SceneMatch, type SceneVoice, type Storyboard, type Theme } from "../schema/storyboard.js";
 import { DEFAULT_THEME } from "./default-theme.js";
 import { OUTPUT_SIZES } from "./layout.js";
-import { sceneSeconds, secondsToFrames } from "./scene-timing.js";
+import { sceneSeconds, secondsToFrames, voicedSceneSeconds } from "./scene-timing.js";
 
 export interface StoryboardOptions {
   /** @default "16:9" */
@@ -20,7 +20,14 @@ export interface StoryboardOptions {
   warnings?: string[];
   /** Per scene, why its media was chosen and the alternatives. */
   matches?: readonly (SceneMatch | null)[];
+  /** Per scene, its narration as spoken (offsetMs is set here); a voiced scene is timed by its audio. */
+  voices?: readonly (Omit<SceneVoice, "offsetMs"> | null)[];
+  audio?: Storyboard["audio"];
+  captions?: Storyboard["captions"];
 }
+
+/** The voice starts a beat after the scene's cross-fade has begun. */
+export const VOICE_OFFSET_MS = 300;
 
 export const DEFAULT_STORYBOARD_OPTIONS = {
   aspect: DEFAULT_CONFIG.aspect,
@@ -40,8 +47,11 @@ export function buildStoryboard(article: Article, script: Script, media: readonl
   }
   let startFrame = 0;
   const scenes = script.scenes.map((scene, i) => {
-    const durationInFrames = secondsToFrames(sceneSeconds(scene.kind, scene.narration, wordsPerMinute), fps);
-    const out = { ...scene, startFrame, durationInFrames, media: media[i]!, match: options.matches?.[i] ?? null };
+    const spoken = options.voices?.[i] ?? null;
+    const voice = spoken ? { ...spoken, offsetMs: VOICE_OFFSET_MS } : null;
+    const seconds = voice ? voicedSceneSeconds(scene.kind, scene.narration, wordsPerMinute, voice.offsetMs + voice.durationMs) : sceneSeconds(scene.kind, scene.narration, wordsPerMinute);
+    const durationInFrames = secondsToFrames(seconds, fps);
+    const out = { ...scene, startFrame, durationInFrames, media: media[i]!, match: options.matches?.[i] ?? null, voice };
     startFrame += durationInFrames;
     return out;
   });
@@ -59,6 +69,8 @@ export function buildStoryboard(article: Article, script: Script, media: readonl
     output: { aspect, ...OUTPUT_SIZES[aspect], fps },
     transitionFrames: Math.round(transitionSeconds * fps),
     theme: options.theme ?? DEFAULT_THEME,
+    audio: options.audio ?? { voice: { engine: "none", name: null, model: null }, music: { source: "none", file: null, mood: "neutral" }, targetLufs: -16, truePeakDb: -1 },
+    captions: options.captions ?? { style: "subtitles", burn: true },
     scenes,
     warnings: options.warnings ?? [],
   } satisfies Storyboard);

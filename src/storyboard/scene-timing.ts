@@ -15,3 +15,12 @@ export function sceneSeconds(kind: SceneKind, narration: string, wordsPerMinute:
 export function secondsToFrames(seconds: number, fps: number): number {
   return Math.max(1, Math.round(seconds * fps));
 }
+
+/**
+ * Seconds a voiced scene needs: until the voice ends plus a pause, never less than its captions
+ * need to be read (the reading-speed length without the pause) nor the scene kind's minimum.
+ */
+export function voicedSceneSeconds(kind: SceneKind, narration: string, wordsPerMinute: number, voiceEndMs: number): number {
+  const reading = (readingWords(narration) / wordsPerMinute) * 60;
+  return Math.max(MIN_SECONDS_BY_KIND[kind], reading, voiceEndMs / 1000 + SCENE_PAUSE_SECONDS);
+}

@@ -67,11 +67,13 @@ export function defaultScript(): FakeStockScript {
 }
 
 /** Serves a media file as the script says: whole, cut short (Content-Length too big, socket destroyed), or damaged. */
-export function mediaRoute(kind: "image" | "video", media: StockMedia, script: () => FakeStockScript, log: string[]): RouteFunction {
+export function mediaRoute(kind: "image" | "video", media: StockMedia, script: () => FakeStockScript, log: string[], uniqueFiles = false): RouteFunction {
   return (req, res) => {
-    log.push(new URL(req.url ?? "/", "http://x").pathname);
+    const pathname = new URL(req.url ?? "/", "http://x").pathname;
+    log.push(pathname);
     const type = kind === "image" ? "image/jpeg" : "video/mp4";
-    const whole = kind === "image" ? media.jpeg : media.mp4;
+    const same = kind === "image" ? media.jpeg : media.mp4;
+    const whole = uniqueFiles ? markFile(kind, same, pathname) : same;
     const mode = script().media;
     if (mode === "truncated") {
       res.writeHead(200, { "content-type": type, "content-length": whole.length });
@@ -85,6 +87,24 @@ export function mediaRoute(kind: "image" | "video", media: StockMedia, script: (
     res.writeHead(200, { "content-type": type, "content-length": body.length });
     res.end(body);
   };
+}
+
+/**
+ * The same picture with different bytes per URL, as real stock files are: a JPEG comment after
+ * the SOI marker, or an MP4 `free` box at the end, naming the path.
+ */
+function markFile(kind: "image" | "video", bytes: Buffer, pathname: string): Buffer {
+  const note = Buffer.from(pathname);
+  if (kind === "image") {
+    const segment = Buffer.alloc(4);
+    segment.writeUInt16BE(0xfffe, 0);
+    segment.writeUInt16BE(note.length + 2, 2);
+    return Buffer.concat([bytes.subarray(0, 2), segment, note, bytes.subarray(2)]);
+  }
+  const box = Buffer.alloc(8);
+  box.writeUInt32BE(note.length + 8, 0);
+  box.write("free", 4, "latin1");
+  return Buffer.concat([bytes, box, note]);
 }
 
 /** Answers an API request from the script's failures, or returns false to let the normal answer through. */
@@ -244,6 +264,8 @@ function searchBody(kind: "photos" | "videos", query: URLSearchParams, origin: s
 export interface FakePexelsOptions {
   apiKey: string;
   media: StockMedia;
+  /** Serve different bytes per file URL (default: the same bytes for every photo, every video). */
+  uniqueFiles?: boolean;
   /** Clock for the X-Ratelimit-Reset UNIX time. */
   now: () => number;
   /** What successful answers advertise; Pexels sends the headers only with 200 answers. */
@@ -279,8 +301,8 @@ export async function startFakePexels(options: FakePexelsOptions): Promise<FakeS
     res.end(JSON.stringify(searchBody(kind, url.searchParams, origin, fake.script.empty)));
   };
   const routes: Routes = { "/v1/search": api("photos"), "/videos/search": api("videos") };
-  const image = mediaRoute("image", options.media, () => fake.script, mediaRequests);
-  const video = mediaRoute("video", options.media, () => fake.script, mediaRequests);
+  const image = mediaRoute("image", options.media, () => fake.script, mediaRequests, options.uniqueFiles);
+  const video = mediaRoute("video", options.media, () => fake.script, mediaRequests, options.uniqueFiles);
   for (const p of PHOTOS) routes[`/photos/${p.id}/pexels-photo-${p.id}.jpeg`] = image;
   for (const v of VIDEOS) for (const f of v.files) routes[pexelsVideoFilePath(v, f)] = video;
   const server = await startServer(routes);

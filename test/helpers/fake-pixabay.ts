@@ -104,6 +104,8 @@ function videoJson(v: VideoSeed, origin: string): unknown {
 export interface FakePixabayOptions {
   apiKey: string;
   media: StockMedia;
+  /** Serve different bytes per file URL. */
+  uniqueFiles?: boolean;
 }
 
 /**
@@ -140,8 +142,8 @@ export async function startFakePixabay(options: FakePixabayOptions): Promise<Fak
     res.end(JSON.stringify({ total: fake.script.empty ? 0 : 3343, totalHits: fake.script.empty ? 0 : 500, hits: all.slice(0, perPage) }));
   };
   const routes: Routes = { "/api/": api("images"), "/api/videos/": api("videos") };
-  const image = mediaRoute("image", options.media, () => fake.script, mediaRequests);
-  const video = mediaRoute("video", options.media, () => fake.script, mediaRequests);
+  const image = mediaRoute("image", options.media, () => fake.script, mediaRequests, options.uniqueFiles);
+  const video = mediaRoute("video", options.media, () => fake.script, mediaRequests, options.uniqueFiles);
   for (const i of IMAGES) {
     const paths = imagePaths(i);
     routes[paths.webformat] = image;

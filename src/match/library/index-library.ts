@@ -1,5 +1,6 @@
 import path from "node:path";
 import { ReelpressError } from "../../errors.js";
+import { checkVideoEnd } from "../../media/check-video-end.js";
 import { probeVideo } from "../../media/probe-media.js";
 import { mapLimit } from "../map-limit.js";
 import { NO_EMBEDDED_TEXT, type EmbeddedText } from "./embedded-text.js";
@@ -18,6 +19,8 @@ export const INDEX_CONCURRENCY = 4;
 export interface LibraryItem extends LibraryEntry {
   /** Absolute path of the file (under the library folder as given). */
   file: string;
+  /** What credits name it by: the sidecar's URL, else `<library folder name>/<path>`; never an absolute path. */
+  origin: string;
 }
 
 /** What the last indexing did: files read for the first time, re-read, dropped, and taken from the cache. */
@@ -33,6 +36,12 @@ export interface IndexLibraryOptions {
   cacheDir: string;
   signal?: AbortSignal;
   onWarning: (message: string) => void;
+}
+
+/** The credit line's name for a library file (pure): its sidecar's URL, else the library folder's name and the path in it. */
+export function libraryOrigin(libraryName: string, entry: Pick<LibraryEntry, "path" | "url">): string {
+  // A library at the top of a drive has no name; "/photo.jpg" would read as an absolute path.
+  return entry.url ?? `${libraryName || "library"}/${entry.path}`;
 }
 
 function sameStamps(a: readonly FileStamp[], b: readonly FileStamp[]): boolean {
@@ -64,6 +73,8 @@ async function readEntry(file: LibraryFile, stamps: FileStamp[], libraryName: st
     }
   } else {
     const info = await probeVideo(file.file, { signal: options.signal });
+    // A clip cut short (a copy that stopped half way) can still probe whole; its end cannot hide that.
+    await checkVideoEnd(file.file, info, { signal: options.signal });
     size = { width: info.width, height: info.height };
     durationSeconds = info.durationSeconds;
     fps = info.fps > 0 ? info.fps : null;
@@ -133,6 +144,6 @@ export async function indexLibrary(options: IndexLibraryOptions): Promise<{ item
       options.onWarning(`could not save the media library index to ${cacheFile}: ${message(error)}`);
     }
   }
-  const items = entries.map((entry) => ({ ...entry, file: path.join(root, ...entry.path.split("/")) }));
+  const items = entries.map((entry) => ({ ...entry, file: path.join(root, ...entry.path.split("/")), origin: libraryOrigin(libraryName, entry) }));
   return { items, refreshed };
 }

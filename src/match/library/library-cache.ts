@@ -4,8 +4,11 @@ import path from "node:path";
 import { z } from "zod";
 import { LicenseSchema } from "../../schema/storyboard.js";
 
-/** Bump when the entry shape or the way text is gathered changes: an old cache is then rebuilt. */
-export const LIBRARY_CACHE_VERSION = 1;
+/**
+ * Bump when the entry shape, the way text is gathered or the checks a file must pass change: an
+ * old cache is then rebuilt. 2: videos must decode to their end.
+ */
+export const LIBRARY_CACHE_VERSION = 2;
 
 const StampSchema = z.object({ name: z.string(), size: z.number().nonnegative(), mtimeMs: z.number() });
 

@@ -1,4 +1,3 @@
-import { pathToFileURL } from "node:url";
 import type { MediaCandidate } from "../media-provider.js";
 import type { LibraryItem } from "./index-library.js";
 
@@ -15,9 +14,9 @@ export function libraryCandidate(item: LibraryItem): MediaCandidate {
     durationSeconds: item.durationSeconds,
     fps: item.fps,
     creator: item.creator,
-    // Files of one folder are one shoot for the duplicate penalty; loose files at the top are not.
-    series: slash > 0 ? item.path.slice(0, slash) : null,
-    pageUrl: item.url ?? pathToFileURL(item.file).href,
+    // One creator's files in one folder are likely one shoot; a folder alone ("clips") says nothing of the sort.
+    series: item.creator ? `library:${slash > 0 ? item.path.slice(0, slash) : ""}:${item.creator}` : null,
+    pageUrl: item.origin,
     license: item.license,
     source: { file: item.file },
     context: 0,

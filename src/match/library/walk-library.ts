@@ -23,6 +23,8 @@ export interface LibraryFile {
   path: string;
   /** Absolute path as walked (under the library folder). */
   file: string;
+  /** Absolute path with every symlink resolved: the file's identity. */
+  real: string;
   kind: "image" | "video";
   size: number;
   mtimeMs: number;
@@ -35,6 +37,7 @@ export interface LibraryFile {
 interface Found {
   name: string;
   file: string;
+  real: string;
   stats: Stats;
 }
 
@@ -45,7 +48,9 @@ function warnText(error: unknown): string {
 /**
  * Lists every image and video under `root` (which must be absolute), sorted by path. Hidden files
  * and folders are skipped, and so are symlinks whose target lies outside the library: the folder is
- * the trust boundary, so a link must not pull in files from elsewhere on the machine.
+ * the trust boundary, so a link must not pull in files from elsewhere on the machine. A file
+ * reached twice (through a link to it or to its folder) is listed once, under its own path when
+ * that is walked: folders reached through links are walked after all the others for that reason.
  */
 export async function walkLibrary(root: string, options: { onWarning: (message: string) => void; signal?: AbortSignal }): Promise<LibraryFile[]> {
   let realRoot: string;
@@ -57,8 +62,9 @@ export async function walkLibrary(root: string, options: { onWarning: (message: 
   }
   const visited = new Set<string>([realRoot]);
   const found: LibraryFile[] = [];
+  const linkedFolders: { file: string; real: string; folder: string }[] = [];
 
-  const visit = async (dir: string, folder: string): Promise<void> => {
+  const visit = async (dir: string, realDir: string, folder: string): Promise<void> => {
     if (options.signal?.aborted) throw new ReelpressError("E_ABORTED", "indexing the media library was cancelled");
     let entries: Dirent[];
     try {
@@ -69,13 +75,13 @@ export async function walkLibrary(root: string, options: { onWarning: (message: 
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const files = new Map<string, Found>();
-    const subdirs: { file: string; name: string }[] = [];
+    const subdirs: { file: string; real: string; folder: string }[] = [];
     for (const entry of entries) {
       if (entry.name.startsWith(".")) continue;
       const file = path.join(dir, entry.name);
       const rel = folder ? `${folder}/${entry.name}` : entry.name;
       if (!entry.isSymbolicLink() && !entry.isDirectory() && !entry.isFile()) continue;
-      let real = file;
+      let real = path.join(realDir, entry.name);
       let stats: Stats;
       try {
         if (entry.isSymbolicLink() || entry.isDirectory()) real = await realpath(file);
@@ -90,15 +96,13 @@ export async function walkLibrary(root: string, options: { onWarning: (message: 
         continue;
       }
       if (stats.isDirectory()) {
-        // A link back up the tree would otherwise be walked forever.
-        if (visited.has(real)) continue;
-        visited.add(real);
-        subdirs.push({ file, name: entry.name });
+        if (entry.isSymbolicLink()) linkedFolders.push({ file, real, folder: rel });
+        else subdirs.push({ file, real, folder: rel });
       } else if (stats.isFile()) {
-        files.set(entry.name.toLowerCase(), { name: entry.name, file, stats });
+        files.set(entry.name.toLowerCase(), { name: entry.name, file, real, stats });
       }
     }
-    for (const { name, file, stats } of files.values()) {
+    for (const { name, file, real, stats } of files.values()) {
       const kind = libraryMediaKind(name);
       if (!kind) continue;
       const stem = name.replace(/\.[^.]+$/, "");
@@ -112,11 +116,29 @@ export async function walkLibrary(root: string, options: { onWarning: (message: 
         const side = files.get(candidate.toLowerCase());
         if (side) sidecars.push({ name: side.name, file: side.file, type, size: side.stats.size, mtimeMs: side.stats.mtimeMs });
       }
-      found.push({ path: folder ? `${folder}/${name}` : name, file, kind, size: stats.size, mtimeMs: stats.mtimeMs, folder, sidecars });
+      found.push({ path: folder ? `${folder}/${name}` : name, file, real, kind, size: stats.size, mtimeMs: stats.mtimeMs, folder, sidecars });
     }
-    for (const sub of subdirs) await visit(sub.file, folder ? `${folder}/${sub.name}` : sub.name);
+    for (const sub of subdirs) await enter(sub);
+  };
+  // A link back up the tree (or to a folder walked already) would otherwise be walked again, or forever.
+  const enter = async (sub: { file: string; real: string; folder: string }): Promise<void> => {
+    if (visited.has(sub.real)) return;
+    visited.add(sub.real);
+    await visit(sub.file, sub.real, sub.folder);
   };
 
-  await visit(root, "");
-  return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  await visit(root, realRoot, "");
+  for (let i = 0; i < linkedFolders.length; i++) await enter(linkedFolders[i]!);
+  return onePerFile(found, realRoot).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Keeps one entry per real file: the one at the file's own path when it was walked, else the first by path. */
+function onePerFile(found: readonly LibraryFile[], realRoot: string): LibraryFile[] {
+  const byReal = new Map<string, LibraryFile>();
+  const own = (f: LibraryFile): boolean => path.relative(realRoot, f.real).split(path.sep).join("/") === f.path;
+  for (const f of [...found].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const kept = byReal.get(f.real);
+    if (!kept || (own(f) && !own(kept))) byReal.set(f.real, f);
+  }
+  return [...byReal.values()];
 }

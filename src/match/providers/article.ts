@@ -1,3 +1,4 @@
+import { ReelpressError } from "../../errors.js";
 import type { Article } from "../../schema/article.js";
 import type { Media } from "../../schema/storyboard.js";
 import { createArticlePlacement } from "../article-placement.js";
@@ -56,7 +57,7 @@ export function createArticleProvider(
     },
     async fetch(candidate): Promise<Media> {
       const image = (await images()).find((i) => i.src === candidate.id);
-      if (!image) throw new Error(`not an image of this article: ${candidate.id}`);
+      if (!image) throw new ReelpressError("E_MEDIA", `not an image of this article: ${candidate.id}`);
       return image.media;
     },
   };

@@ -1,9 +1,9 @@
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { ReelpressError } from "../../errors.js";
+import { checkVideoEnd } from "../../media/check-video-end.js";
 import { probeVideo } from "../../media/probe-media.js";
 import type { Media } from "../../schema/storyboard.js";
-import { indexLibrary, type LibraryItem, type LibraryRefresh } from "../library/index-library.js";
+import { indexLibrary, libraryOrigin, type LibraryItem, type LibraryRefresh } from "../library/index-library.js";
 import { libraryCandidate } from "../library/library-candidate.js";
 import { libraryMediaKind } from "../library/library-media-kind.js";
 import { readImageSize } from "../library/read-image-size.js";
@@ -72,7 +72,8 @@ export async function createLibraryProvider(options: LibraryProviderOptions): Pr
     if (kind === null) throw new ReelpressError("E_MEDIA", `"${candidate.id}" is not an image or video the library uses`);
     const common = {
       provider: "library" as const,
-      origin: pathToFileURL(file).href,
+      // Credits are published: a URL or a path inside the library, never where the file sits on this machine.
+      origin: byId.get(candidate.id)?.origin ?? libraryOrigin(path.basename(dir), { path: candidate.id, url: null }),
       license: candidate.license,
       creator: candidate.creator,
       sourceId: candidate.id,
@@ -82,6 +83,7 @@ export async function createLibraryProvider(options: LibraryProviderOptions): Pr
       return { kind: "image", file, ...size, alt: candidate.text.title || candidate.text.description, focus: { x: 0.5, y: 0.45 }, ...common };
     }
     const info = await probeVideo(file, { signal: fetchOptions.signal });
+    await checkVideoEnd(file, info, { signal: fetchOptions.signal });
     return { kind: "video", file, width: info.width, height: info.height, durationSeconds: info.durationSeconds, fps: info.fps > 0 ? info.fps : null, ...common };
   };
 

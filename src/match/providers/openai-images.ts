@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import OpenAI from "openai";
@@ -141,7 +141,7 @@ export function createOpenAiImagesProvider(options: OpenAiImagesOptions): MediaP
 
   const generate = async (id: string, request: Request, signal: AbortSignal | undefined): Promise<Extract<Media, { kind: "image" }>> => {
     const record = path.join(options.cacheDir, "openai-images", `${id.slice("openai:".length)}.json`);
-    const cached = await readRecord(record);
+    const cached = await readRecord(record, options.cacheDir);
     const image = cached ?? (await limit(() => requestImage(client!, { model, request, record, cacheDir: options.cacheDir, signal, context: { apiKey: options.apiKey, maxRetries, timeoutMs } })));
     return {
       kind: "image",
@@ -216,8 +216,12 @@ function requestKey(model: string, size: ImageSize, prompt: string): string {
   return createHash("sha256").update(JSON.stringify([model, size, prompt])).digest("hex");
 }
 
-/** The cached image for a request, or null when there is none or its file has gone (it is then made again). */
-async function readRecord(file: string): Promise<z.infer<typeof CachedImageSchema> | null> {
+/**
+ * The cached image for a request, or null when there is none, its file has gone, or the record
+ * names a file that is not directly in `<cacheDir>/media/` (the image is then made again). A
+ * record is a file anyone can edit, so the path in it is not trusted: it would put that file in the video.
+ */
+async function readRecord(file: string, cacheDir: string): Promise<z.infer<typeof CachedImageSchema> | null> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
@@ -235,8 +239,11 @@ async function readRecord(file: string): Promise<z.infer<typeof CachedImageSchem
     if (error instanceof SyntaxError) return null;
     throw error;
   }
-  // The media cache drops files when it is over its size cap.
-  return (await stat(parsed.file).catch(() => null))?.isFile() ? parsed : null;
+  if (!path.isAbsolute(parsed.file)) return null;
+  const [real, mediaDir] = await Promise.all([realpath(parsed.file).catch(() => null), realpath(path.join(cacheDir, "media")).catch(() => null)]);
+  if (real === null || mediaDir === null || path.dirname(real) !== mediaDir) return null;
+  // The file may have been deleted by hand, or be a folder now.
+  return (await stat(real).catch(() => null))?.isFile() ? parsed : null;
 }
 
 interface ErrorContext {

@@ -9,7 +9,7 @@ export interface StockProviderOptions {
   apiKey: string | null;
   /** API root; tests point it at a local server. */
   baseUrl?: string;
-  /** Search answers go to `<cacheDir>/search/`, downloads to `<cacheDir>/media/`. */
+  /** Search answers go to `<cacheDir>/search/`, downloads to `<cacheDir>/media/stock/`. */
   cacheDir: string;
   /** Requests to the provider in flight at once. @default 4 */
   concurrency?: number;

@@ -6,15 +6,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ReelpressError } from "../../errors.js";
-import { rerankWithEmbeddings } from "../embeddings.js";
+import { createEmbeddingsReranker, RERANK_DEPTH } from "../embeddings-reranker.js";
+import { libraryMediaKind } from "../library/library-media-kind.js";
+import type { MediaCandidate } from "../media-provider.js";
+import { candidateKey, type TextScores } from "../rank-scenes.js";
+import { textRequest } from "../search-media.js";
 import { evaluateRanking, formatFigures, type EvalFigures, type EvalSet } from "./evaluate-ranking.js";
 import { evaluatePlainBm25, evaluateTextMatcher, type TimedFigures } from "./evaluate-text-matcher.js";
 import { loadFolderSet, loadMedialibSet } from "./load-eval-set.js";
-import { createTextIndex } from "./text-index.js";
+import { createTextIndex, type IndexDoc } from "./text-index.js";
 import { loadTextModel } from "./text-model.js";
-
-/** Lexical candidates handed to the embeddings re-ranker per query. */
-const RERANK_DEPTH = 50;
 
 export interface EvalMatchIo {
   stdout: NodeJS.WritableStream;
@@ -24,6 +25,8 @@ export interface EvalMatchIo {
   cwd: string;
   /** The medialib folder used without --library. */
   defaultLibrary: string;
+  /** Where embedding vectors are cached. @default `<os tmp>/reelpress-eval-cache` */
+  cacheDir?: string;
 }
 
 export interface EvalMatchReport {
@@ -73,7 +76,10 @@ export async function runEvalMatch(argv: readonly string[], io: EvalMatchIo): Pr
   }
 
   const library = values.library === undefined ? io.defaultLibrary : path.resolve(io.cwd, values.library);
-  const set = values.queries === undefined ? loadMedialibSet(library, 0) : loadFolderSet(library, path.resolve(io.cwd, values.queries));
+  const set =
+    values.queries === undefined
+      ? loadMedialibSet(library, 0)
+      : await loadFolderSet(library, path.resolve(io.cwd, values.queries), { onWarning: (message) => io.stderr.write(`eval:match: ${message}\n`) });
 
   const loadStarted = performance.now();
   loadTextModel().analyzer.analyze("warm up");
@@ -91,7 +97,7 @@ export async function runEvalMatch(argv: readonly string[], io: EvalMatchIo): Pr
       apiKey,
       baseURL,
       model: values["embeddings-model"],
-      cacheDir: path.join(tmpdir(), "reelpress-eval-cache"),
+      cacheDir: io.cacheDir ?? path.join(tmpdir(), "reelpress-eval-cache"),
     });
   }
 
@@ -111,22 +117,54 @@ export async function runEvalMatch(argv: readonly string[], io: EvalMatchIo): Pr
   return 0;
 }
 
-/** The text matcher's top candidates per query, re-ranked by an embeddings model. */
+/**
+ * The product's re-ranker (`createEmbeddingsReranker`, as `media search` and `plan` use it) on the
+ * text matcher's top candidates per query: each query is a free-text scene, its lexical top
+ * RERANK_DEPTH go in as library candidates with their normalised text scores, and come out in the
+ * re-ranker's order (ties keep the lexical order); the rest follow in lexical order.
+ */
 async function evaluateWithEmbeddings(
   set: EvalSet,
   options: { apiKey: string | null; baseURL: string | null; model: string | undefined; cacheDir: string },
 ): Promise<EvalFigures> {
   const index = createTextIndex(set.items);
-  const textOf = new Map(set.items.map((item) => [item.id, [item.title, ...item.tags, item.description].join(". ")]));
-  const ranked = new Map<string, string[]>();
-  for (const { query } of set.queries) {
-    if (ranked.has(query)) continue;
-    const hits = index.search(query, set.items.length);
-    const head = hits.slice(0, RERANK_DEPTH).map((hit) => ({ id: hit.id, text: textOf.get(hit.id) ?? "", score: hit.score }));
-    const reranked = await rerankWithEmbeddings(query, head, { ...options, model: options.model ?? undefined });
-    ranked.set(query, [...reranked.map((item) => item.id), ...hits.slice(RERANK_DEPTH).map((hit) => hit.id)]);
-  }
+  const itemOf = new Map(set.items.map((item) => [item.id, item]));
+  const queries = [...new Set(set.queries.map(({ query }) => query))];
+  const hits = queries.map((query) => index.search(query, set.items.length));
+  const candidates = hits.map((list) => list.slice(0, RERANK_DEPTH).map((hit) => evalCandidate(itemOf.get(hit.id)!)));
+  const text: TextScores = hits.map((list) => new Map(list.slice(0, RERANK_DEPTH).map((hit) => [candidateKey({ provider: "library", id: hit.id }), hit.normalized])));
+  const rerank = createEmbeddingsReranker({ ...options, model: options.model ?? undefined });
+  // All queries in one call, as a storyboard's scenes go: the re-ranker batches and caches across them.
+  const rescored = await rerank(queries.map((query) => textRequest(query)), candidates, text);
+  const ranked = new Map(
+    queries.map((query, q) => {
+      const head = hits[q]!.slice(0, RERANK_DEPTH).map((hit, order) => ({ id: hit.id, order, score: rescored[q]!.get(candidateKey({ provider: "library", id: hit.id })) ?? 0 }));
+      head.sort((a, b) => b.score - a.score || a.order - b.order);
+      return [query, [...head.map((entry) => entry.id), ...hits[q]!.slice(RERANK_DEPTH).map((hit) => hit.id)]];
+    }),
+  );
   return evaluateRanking(set, (query) => ranked.get(query) ?? []);
+}
+
+/** A library item as the candidate the re-ranker sees; only its key and text matter there. */
+function evalCandidate(item: IndexDoc): MediaCandidate {
+  return {
+    provider: "library",
+    id: item.id,
+    kind: libraryMediaKind(item.id) ?? "image",
+    text: { title: item.title, description: item.description, tags: item.tags },
+    width: 0,
+    height: 0,
+    durationSeconds: null,
+    fps: null,
+    creator: null,
+    series: null,
+    pageUrl: null,
+    license: { name: "your own media", url: null, attribution: item.id },
+    source: null,
+    context: 0,
+    forScene: null,
+  };
 }
 
 function ms(value: number): string {

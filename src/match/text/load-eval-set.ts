@@ -1,7 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { InputError } from "../../errors.js";
+import { type EmbeddedText, NO_EMBEDDED_TEXT } from "../library/embedded-text.js";
+import { libraryText } from "../library/library-text.js";
+import { readImageMetadata } from "../library/read-image-metadata.js";
+import { readSidecars } from "../library/read-sidecars.js";
+import { walkLibrary } from "../library/walk-library.js";
 import type { EvalSet } from "./evaluate-ranking.js";
 import type { IndexDoc } from "./text-index.js";
 
@@ -13,8 +18,6 @@ const MedialibSchema = z.array(
 );
 
 const QueriesSchema = z.array(z.object({ query: z.string().min(1), file: z.string().min(1) }));
-
-const MEDIA_EXTENSIONS = new Set([".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".bmp", ".tif", ".tiff", ".mp4", ".mov", ".m4v", ".webm", ".mkv", ".avi"]);
 
 /** A library item's title as a library would show it: the file name without extension or separators. */
 export function titleFromFileName(file: string): string {
@@ -44,18 +47,24 @@ export function loadMedialibSet(dir: string, descriptionCaption = 0): EvalSet {
 }
 
 /**
- * A plain media folder (each file's text in a `.txt` sidecar, `photo.jpg` → `photo.txt` or
- * `photo.jpg.txt`) and a JSON list of `{query, file}` with paths relative to the folder.
+ * A media folder read the way the library provider reads it (its walk, sidecar precedence, JSON and
+ * `.txt` sidecars, embedded image text, file-name and folder words; no video probing), and a JSON
+ * list of `{query, file}` with paths relative to the folder. Unreadable sidecars or metadata are
+ * reported through `onWarning` and the file is indexed from its other text, as in the product.
  */
-export function loadFolderSet(libraryDir: string, queriesFile: string): EvalSet {
-  if (!existsSync(libraryDir)) throw new InputError("E_FILE_NOT_FOUND", `Library folder not found: ${libraryDir}`, { hint: "pass an existing folder to --library" });
+export async function loadFolderSet(libraryDir: string, queriesFile: string, options: { onWarning?: (message: string) => void } = {}): Promise<EvalSet> {
+  const onWarning = options.onWarning ?? ((): void => {});
   if (!existsSync(queriesFile)) throw new InputError("E_FILE_NOT_FOUND", `Queries file not found: ${queriesFile}`, { hint: 'pass a JSON file of [{"query": "...", "file": "name.jpg"}] to --queries' });
-  const items = listMediaFiles(libraryDir).map((relative) => ({
-    id: relative,
-    title: titleFromFileName(relative),
-    description: readSidecars(path.join(libraryDir, relative)),
-    tags: [],
-  }));
+  const root = path.resolve(libraryDir);
+  const libraryName = path.basename(root);
+  const files = await walkLibrary(root, { onWarning });
+  const items: IndexDoc[] = [];
+  for (const file of files) {
+    const sidecar = await readSidecars(file.sidecars, onWarning);
+    const embedded = file.kind === "image" ? await embeddedImageText(file.file, file.path, onWarning) : NO_EMBEDDED_TEXT;
+    const { text } = libraryText({ path: file.path, libraryName, sidecar, embedded });
+    items.push({ id: file.path, ...text });
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(queriesFile, "utf8"));
@@ -73,27 +82,14 @@ export function loadFolderSet(libraryDir: string, queriesFile: string): EvalSet 
   return { items, queries };
 }
 
-function listMediaFiles(root: string): string[] {
-  const found: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name.startsWith(".")) continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && MEDIA_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) found.push(toPosix(path.relative(root, full)));
-    }
-  };
-  walk(root);
-  return found.sort();
-}
-
-function readSidecars(mediaFile: string): string {
-  const candidates = [mediaFile.slice(0, mediaFile.length - path.extname(mediaFile).length) + ".txt", `${mediaFile}.txt`];
-  return candidates
-    .filter((file) => existsSync(file))
-    .map((file) => readFileSync(file, "utf8").trim())
-    .filter((text) => text.length > 0)
-    .join("\n");
+/** The image's XMP/IPTC/EXIF text; unreadable metadata loses only that text, as in the library provider. */
+async function embeddedImageText(file: string, relative: string, onWarning: (message: string) => void): Promise<EmbeddedText> {
+  try {
+    return await readImageMetadata(file);
+  } catch (error) {
+    onWarning(`ignored the embedded metadata of ${relative}: ${error instanceof Error ? error.message : String(error)}`);
+    return NO_EMBEDDED_TEXT;
+  }
 }
 
 function toPosix(file: string): string {

@@ -255,7 +255,6 @@ export function createTextIndex(docs: readonly IndexDoc[], options: TextIndexOpt
 
   // Each doc's best match for the current query term; reset after every term.
   const best = new Float64Array(n);
-  /** Normalised scores of every doc. */
   /** Raw scores of every doc, and the query's score against its own text. */
   const rank = (query: string | readonly QueryPart[]): { scores: Float64Array; self: number } => {
     const { terms, length } = parseQuery(query);

@@ -1,0 +1,63 @@
+import OpenAI from "openai";
+import { decodeWav, type PcmAudio } from "../audio/wav.js";
+import { mapSpeechError } from "./map-speech-error.js";
+import { pcm16Audio } from "./pcm16-audio.js";
+import { VoiceUnavailable, type SpeechEngine } from "./speech-engine.js";
+import { spelledLength } from "./spelled-length.js";
+import { DEFAULT_OPENAI_VOICE, DEFAULT_SPEECH_BASE_URL, type VoiceSettings } from "./voice-settings.js";
+
+/** Local servers ignore the key but the client insists on one. */
+const PLACEHOLDER_KEY = "not-needed";
+const CONCURRENCY = 4;
+const MIN_SPEED = 0.25;
+const MAX_SPEED = 4;
+
+/**
+ * The OpenAI speech endpoint (or a compatible server at `baseURL`) as a SpeechEngine. Asks for
+ * WAV; a server that answers raw PCM (audio/pcm, audio/L16) is read as 24 kHz 16-bit mono.
+ * Throws VoiceUnavailable when there is neither a key nor a base URL.
+ */
+export function createOpenAiEngine(settings: Pick<VoiceSettings, "voice" | "model" | "speed" | "apiKey" | "baseURL" | "timeoutMs" | "maxRetries">): SpeechEngine {
+  if (!settings.apiKey && !settings.baseURL) {
+    throw new VoiceUnavailable("openai", "no OPENAI_API_KEY is set, and no base URL of a compatible server");
+  }
+  const baseURL = settings.baseURL ?? DEFAULT_SPEECH_BASE_URL;
+  const voice = settings.voice ?? DEFAULT_OPENAI_VOICE;
+  const speed = Math.min(MAX_SPEED, Math.max(MIN_SPEED, settings.speed));
+  const client = new OpenAI({
+    apiKey: settings.apiKey ?? PLACEHOLDER_KEY,
+    baseURL,
+    // Explicit, so the client reads no OPENAI_ORG_ID / OPENAI_PROJECT_ID from the environment.
+    organization: null,
+    project: null,
+    timeout: settings.timeoutMs,
+    maxRetries: settings.maxRetries,
+    logLevel: "off",
+  });
+  const context = { model: settings.model, voice, apiKey: settings.apiKey, timeoutMs: settings.timeoutMs, maxRetries: settings.maxRetries };
+  return {
+    id: "openai",
+    identity: { baseURL, model: settings.model, voice },
+    concurrency: CONCURRENCY,
+    async synthesize(text, signal) {
+      try {
+        const response = await client.audio.speech.create({ model: settings.model, voice, input: text, response_format: "wav", speed }, { signal });
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        return readSpeech(bytes, response.headers.get("content-type"));
+      } catch (error) {
+        throw mapSpeechError(error, context);
+      }
+    },
+    async wordLengths(words, lang) {
+      return words.map((word) => spelledLength(word, lang).ms);
+    },
+  };
+}
+
+function readSpeech(bytes: Uint8Array, contentType: string | null): PcmAudio {
+  const type = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+  const riff = bytes.length >= 12 && String.fromCharCode(...bytes.subarray(0, 4)) === "RIFF";
+  if (riff) return decodeWav(bytes, "the speech server's WAV");
+  if (type === "audio/pcm" || type === "audio/l16" || type === "application/octet-stream") return pcm16Audio(bytes);
+  throw new VoiceUnavailable("openai", `the speech server answered ${type || "an unknown type"}, not WAV or PCM audio`);
+}
