@@ -7,6 +7,7 @@ import { HeadlineLayer } from "./layers/HeadlineLayer.js";
 import { MediaLayer } from "./layers/MediaLayer.js";
 import { TitleCard } from "./layers/TitleCard.js";
 import type { SceneWindow } from "./scene-windows.js";
+import { burnedCaptionStyle } from "./captions/burned-caption-style.js";
 import { sceneShowsCaptions } from "./scene-shows-captions.js";
 
 export interface SceneProps {
@@ -35,7 +36,7 @@ export function Scene({ storyboard, scene, index, window, layout, assets, fontFa
   const { meta, theme } = storyboard;
   const rtl = meta.dir === "rtl";
 
-  const card = { siteName: meta.siteName, layout, area: cardArea(layout, sceneShowsCaptions(scene)), theme, fontFamily, rtl, enterAt };
+  const card = { siteName: meta.siteName, layout, area: cardArea(layout, sceneShowsCaptions(scene) && burnedCaptionStyle(storyboard.captions) !== null), theme, fontFamily, rtl, enterAt };
   let text;
   if (scene.kind === "title") {
     text = <TitleCard title={scene.headline} byline={meta.byline} {...card} />;

@@ -7,7 +7,7 @@ export const READ_MORE_LABEL = "Read the full article";
 export function storyboardTexts(board: Pick<Storyboard, "meta" | "scenes">): string {
   const { meta } = board;
   const parts = [meta.title, meta.siteName ?? "", meta.byline ?? "", meta.url ? displayUrl(meta.url) : "", READ_MORE_LABEL];
-  for (const scene of board.scenes) parts.push(scene.headline, scene.narration, ...scene.keywords);
+  for (const scene of board.scenes) parts.push(scene.headline, scene.narration, scene.voice?.text ?? "", ...scene.keywords);
   // Upper-case forms too: the kinetic keywords are set in capitals.
   const text = parts.join(" ");
   return `${text} ${text.toUpperCase()}`;

@@ -61,4 +61,18 @@ if (process.platform === "linux" && process.arch === "x64" && !existsSync(ffprob
   say("setup: ffmpeg/ffprobe from @remotion/compositor are missing; run `npm ci` again");
   process.exit(1);
 }
+// The offline voiceover: espeak-ng. Without it videos are made with music and captions only.
+const espeak = onPath("espeak-ng");
+if (espeak) {
+  say(`setup: the voiceover will use ${espeak}`);
+} else if (process.getuid?.() === 0 && onPath("apt-get")) {
+  say("setup: installing espeak-ng for the offline voiceover…");
+  spawnSync("apt-get", ["update", "-qq"], { cwd: root, stdio: "inherit" });
+  const installed = spawnSync("apt-get", ["install", "-y", "-qq", "espeak-ng"], { cwd: root, stdio: "inherit" });
+  if (installed.status !== 0) say("setup: could not install espeak-ng; videos will have music and captions but no voice");
+} else {
+  say("setup: no espeak-ng found, so videos get no offline voiceover. Install it for one:");
+  say("       Debian/Ubuntu: sudo apt-get install espeak-ng · macOS: brew install espeak-ng · or use --voice openai");
+}
+
 say("setup: ready. Try: npx reelpress make samples/articles/sourdough-starter-guide.html");

@@ -1,20 +1,22 @@
-import { writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
+import { encodeWav, mixSoundtrack, muxSoundtrack, type SoundtrackPlan } from "./audio/index.js";
 import path from "node:path";
 import { extractArticle, fetchBytes } from "./ingest/index.js";
 import { defaultMediaSettings, matchMedia, searchFootage as searchMediaFootage, swapFootage as swapMediaFootage, type Fallback, type MediaSettings, type Reranker } from "./match/index.js";
 import type { MatchCandidate } from "./schema/storyboard.js";
 import { createRenderer, formatCredits, outputPaths, OutputTransaction, posterFrame, toSrt, toVtt, type Renderer, type RenderProgress } from "./render/index.js";
 import { DEFAULT_CONFIG } from "./schema/config.js";
-import { storyboardDurationInFrames, type Aspect, type Storyboard } from "./schema/storyboard.js";
+import { storyboardDurationInFrames, type Aspect, type Storyboard, type VoiceEngine } from "./schema/storyboard.js";
 import type { Article } from "./schema/article.js";
-import type { Script } from "./schema/script.js";
+import type { Mood, Script } from "./schema/script.js";
+import { DEFAULT_VOICE_SETTINGS, ESPEAK_INSTALL_HINT, findEspeak, speakScenes, type VoiceSettings } from "./voice/index.js";
 import { writeScript } from "./script/index.js";
 import { writeScriptWithLlm, type LlmUsage } from "./script/llm/index.js";
-import { buildStoryboard, readStoryboard, storyboardCaptions, writeStoryboard } from "./storyboard/index.js";
+import { buildStoryboard, readStoryboard, replaceVoices, staleVoiceScenes, storyboardCaptions, writeStoryboard } from "./storyboard/index.js";
 
 export { readStoryboard, writeStoryboard } from "./storyboard/index.js";
 
-export type Stage = "ingest" | "script" | "match" | "storyboard" | "render" | "poster" | "files";
+export type Stage = "ingest" | "script" | "match" | "voice" | "storyboard" | "render" | "audio" | "poster" | "files";
 
 export type PipelineEvent =
   | { type: "stage-start"; stage: Stage }
@@ -44,6 +46,12 @@ export interface PlanOptions {
   media?: Partial<MediaSettings>;
   /** Re-ranks candidates by text (e.g. with embeddings) before they are assigned. */
   rerank?: Reranker;
+  /** Who speaks the narration; "auto" is espeak-ng when installed, else none. @default { engine: "none" } */
+  voice?: Partial<Omit<VoiceSettings, "engine">> & { engine: VoiceEngine | "auto" };
+  /** "auto" (a synthesised bed), "none", or an audio file (absolute path). @default "none" */
+  music?: string;
+  /** @default { style: "subtitles", burn: true } */
+  captions?: Storyboard["captions"];
   signal?: AbortSignal;
   onEvent?: (event: PipelineEvent) => void;
 }
@@ -53,6 +61,10 @@ export interface RenderOptions {
   concurrency?: number | null;
   /** A renderer to reuse (and leave open); else one is made and closed. */
   renderer?: Renderer;
+  /** Where a narration edited after planning has its voice recorded anew. @default ".reelpress-cache" */
+  cacheDir?: string;
+  /** Key and server for re-recording an OpenAI voice. */
+  voice?: Partial<Pick<VoiceSettings, "apiKey" | "baseURL" | "espeakPath" | "timeoutMs" | "maxRetries">>;
   signal?: AbortSignal;
   onEvent?: (event: PipelineEvent) => void;
 }
@@ -72,6 +84,9 @@ export interface Plan {
 export interface RenderResult {
   files: ReturnType<typeof outputPaths>;
   durationSeconds: number;
+  /** Loudness of the soundtrack as mixed (null for a silent video). */
+  loudness: { integratedLufs: number; truePeakDb: number } | null;
+  warnings: string[];
   timings: Partial<Record<Stage, number>>;
 }
 
@@ -134,16 +149,47 @@ export async function plan(input: string, options: PlanOptions = {}): Promise<Pl
       signal: o.signal,
     }),
   );
+  const spoken = await timed("voice", timings, o.onEvent, async () => {
+    const settings = { ...DEFAULT_VOICE_SETTINGS, ...definedOnly(o.voice ?? {}), engine: await voiceEngine(o.voice) };
+    const warnings: string[] = [];
+    if (o.voice?.engine === "auto" && settings.engine === "none") warnings.push(`no voiceover: espeak-ng is not installed (${ESPEAK_INSTALL_HINT})`);
+    const result = await speakScenes(script.scenes, article.lang, settings, { cacheDir: path.resolve(o.cacheDir), signal: o.signal, onWarning: (w) => warnings.push(w) });
+    const name = result.engine === "none" ? null : settings.voice;
+    return { ...result, warnings, voice: { engine: result.engine, name, model: result.engine === "openai" ? settings.model : null } };
+  });
+  const music = o.music ?? "none";
   const storyboard = await timed("storyboard", timings, o.onEvent, () =>
     buildStoryboard(article, script, matched.media, {
       aspect: o.aspect,
       fps: o.fps,
       wordsPerMinute: o.wordsPerMinute,
-      warnings: [...written.warnings, ...matched.warnings],
+      warnings: [...written.warnings, ...matched.warnings, ...spoken.warnings],
       matches: matched.matches,
+      voices: spoken.voices,
+      audio: {
+        voice: spoken.voice,
+        music: { source: music === "auto" || music === "none" ? music : "file", file: music === "auto" || music === "none" ? null : path.resolve(music), mood: dominantMood(script) },
+        targetLufs: -16,
+        truePeakDb: -1,
+      },
+      captions: o.captions,
     }),
   );
   return { article, script, scriptInfo: { writer: written.writer, usage: written.usage }, storyboard, fallbacks: matched.fallbacks, timings, warnings: storyboard.warnings };
+}
+
+/** "auto" becomes espeak when espeak-ng is installed, else none. */
+async function voiceEngine(voice: PlanOptions["voice"]): Promise<VoiceEngine> {
+  if (!voice) return "none";
+  if (voice.engine !== "auto") return voice.engine;
+  return (await findEspeak(voice.espeakPath ?? null)) ? "espeak" : "none";
+}
+
+/** The mood the music follows: the script's most common one besides neutral. */
+export function dominantMood(script: Script): Mood {
+  const counts = new Map<Mood, number>();
+  for (const scene of script.scenes) if (scene.mood !== "neutral") counts.set(scene.mood, (counts.get(scene.mood) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "neutral";
 }
 
 /** Ranked footage for a free text from the configured providers (`reelpress media search`). */
@@ -186,15 +232,32 @@ function downloads(options: Pick<PlanOptions, "cacheDir" | "fetch" | "signal">) 
 }
 
 /** Storyboard → MP4 plus storyboard copy, SRT, VTT, poster and credits, all or nothing. */
-export async function render(board: Storyboard, videoFile: string, options: RenderOptions = {}): Promise<RenderResult> {
+export async function render(planned: Storyboard, videoFile: string, options: RenderOptions = {}): Promise<RenderResult> {
   const files = outputPaths(videoFile);
   const timings: RenderResult["timings"] = {};
+  const warnings: string[] = [];
+  const board = await revoice(planned, options, warnings);
   const renderer = options.renderer ?? createRenderer({ browserExecutable: options.browserExecutable, concurrency: options.concurrency });
   const tx = new OutputTransaction();
+  const scratch: string[] = [];
+  let loudness: RenderResult["loudness"] = null;
   try {
     const onProgress = (progress: RenderProgress) => options.onEvent?.({ type: "render", progress });
     const video = await tx.temp(files.video);
-    await timed("render", timings, options.onEvent, () => renderer.renderVideo(board, video, { signal: options.signal, onProgress }));
+    const voiced = board.scenes.some((scene) => scene.voice !== null);
+    const withAudio = voiced || board.audio.music.source !== "none";
+    // With a soundtrack the picture is rendered first, then the mix is muxed in beside it.
+    const picture = withAudio ? `${video}.picture.mp4` : video;
+    scratch.push(picture, `${video}.mix.wav`);
+    await timed("render", timings, options.onEvent, () => renderer.renderVideo(board, picture, { signal: options.signal, onProgress }));
+    if (withAudio) {
+      loudness = await timed("audio", timings, options.onEvent, async () => {
+        const mixed = await mixSoundtrack(soundtrackPlan(board), { signal: options.signal });
+        await writeFile(`${video}.mix.wav`, encodeWav(mixed.audio));
+        await muxSoundtrack(picture, `${video}.mix.wav`, video, { signal: options.signal });
+        return { integratedLufs: round1(mixed.integratedLufs), truePeakDb: round1(mixed.truePeakDb) };
+      });
+    }
     const poster = await tx.temp(files.poster);
     await timed("poster", timings, options.onEvent, () => renderer.renderPoster(board, poster, posterFrame(board), { signal: options.signal }));
     await timed("files", timings, options.onEvent, async () => {
@@ -209,9 +272,54 @@ export async function render(board: Storyboard, videoFile: string, options: Rend
     await tx.abort();
     throw error;
   } finally {
+    await Promise.all(scratch.map((file) => rm(file, { force: true })));
     if (!options.renderer) await renderer.close();
   }
-  return { files, durationSeconds: storyboardDurationInFrames(board) / board.output.fps, timings };
+  return { files, durationSeconds: storyboardDurationInFrames(board) / board.output.fps, loudness, timings, warnings };
+}
+
+/** Records the voice again for every scene whose narration was edited since planning, with the same engine. */
+async function revoice(board: Storyboard, options: RenderOptions, warnings: string[]): Promise<Storyboard> {
+  const stale = staleVoiceScenes(board);
+  if (stale.length === 0) return board;
+  const { engine, name, model } = board.audio.voice;
+  const settings = { ...DEFAULT_VOICE_SETTINGS, ...definedOnly(options.voice ?? {}), engine, voice: name, model: model ?? DEFAULT_VOICE_SETTINGS.model };
+  const scenes = stale.map((i) => board.scenes[i]!);
+  const spoken = await speakScenes(scenes, board.meta.lang, settings, {
+    cacheDir: path.resolve(options.cacheDir ?? DEFAULT_CONFIG.cacheDir),
+    signal: options.signal,
+    onWarning: (w) => warnings.push(w),
+  });
+  warnings.push(`recorded the voice again for the edited narration of ${scenes.map((s) => s.id).join(", ")}`);
+  return replaceVoices(board, new Map(stale.map((i, k) => [i, spoken.voices[k] ?? null])));
+}
+
+/** Where every voice and the music go on the video's timeline. */
+export function soundtrackPlan(board: Storyboard): SoundtrackPlan {
+  const { fps } = board.output;
+  const music = board.audio.music;
+  return {
+    durationMs: (storyboardDurationInFrames(board) / fps) * 1000,
+    voices: board.scenes.flatMap((scene) => (scene.voice ? [{ file: scene.voice.file, startMs: (scene.startFrame / fps) * 1000 + scene.voice.offsetMs }] : [])),
+    music:
+      music.source === "auto"
+        ? { source: "auto", mood: music.mood, seed: seedOf(board.meta.title) }
+        : music.source === "file" && music.file
+          ? { source: "file", file: music.file }
+          : { source: "none" },
+    targetLufs: board.audio.targetLufs,
+    truePeakDb: board.audio.truePeakDb,
+  };
+}
+
+function seedOf(text: string): number {
+  let hash = 2166136261;
+  for (const ch of text) hash = Math.imul(hash ^ ch.codePointAt(0)!, 16777619) >>> 0;
+  return hash;
+}
+
+function round1(value: number): number {
+  return Number.isFinite(value) ? Math.round(value * 10) / 10 : value;
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

@@ -1,12 +1,14 @@
 import { useMemo } from "react";
 import { AbsoluteFill, interpolate, useCurrentFrame, useVideoConfig } from "remotion";
+import { captionMetrics } from "../../src/captions/caption-looks.js";
 import type { Storyboard, StoryboardScene } from "../../src/schema/storyboard.js";
 import type { FrameLayout } from "../../src/storyboard/layout.js";
 import { frameToMs, sceneCaptions } from "../../src/storyboard/scene-captions.js";
-import { activeCaptionPage } from "../active-caption-page.js";
-import { CAPTION_BOX } from "../caption-box.js";
-import { fitCaptionLines } from "../fit-text.js";
-import { WEIGHT } from "../fonts.js";
+import { activeCaptionPage, activeCaptionWord } from "../active-caption-page.js";
+import { burnedCaptionStyle } from "../captions/burned-caption-style.js";
+import { HighlightCaption } from "../captions/HighlightCaption.js";
+import { placeCaption } from "../captions/place-caption.js";
+import { SubtitleCaption } from "../captions/SubtitleCaption.js";
 import { measureWidth } from "../measure-width.js";
 
 export interface CaptionsLayerProps {
@@ -19,75 +21,51 @@ export interface CaptionsLayerProps {
   rtl: boolean;
 }
 
-/** Frames a new caption page takes to appear. */
+/** Frames a new caption page, or a newly spoken word, takes to appear. */
 const POP_FRAMES = 4;
+const WORD_POP_FRAMES = 3;
+const clamp = { extrapolateLeft: "clamp", extrapolateRight: "clamp" } as const;
 
-/** The caption page being spoken, centred at the bottom of the captions box, always inside it. */
+/**
+ * The caption page being spoken, in the storyboard's caption style, at the bottom of the
+ * captions box and always inside it. Draws nothing for "headline" or when captions are not burned in.
+ */
 export function CaptionsLayer({ storyboard, scene, layout, from, fontFamily, rtl }: CaptionsLayerProps) {
   const frame = useCurrentFrame();
   const { fps } = useVideoConfig();
-  const pages = useMemo(() => sceneCaptions(storyboard, scene), [storyboard, scene]);
-  const page = activeCaptionPage(pages, frameToMs(from + frame, fps));
-  const box = layout.captions;
-  const fit = useMemo(
-    () =>
-      page
-        ? fitCaptionLines(page.lines, {
-            box,
-            maxFontSize: layout.captionFontSize,
-            lineHeight: CAPTION_BOX.lineHeight,
-            paddingX: CAPTION_BOX.paddingX,
-            paddingY: CAPTION_BOX.paddingY,
-            measure: measureWidth(fontFamily, WEIGHT.semibold),
-          })
-        : null,
-    [page, box, layout.captionFontSize, fontFamily],
-  );
-  if (!page || !fit) return null;
-  const since = from + frame - (page.startMs * fps) / 1000;
-  const pop = interpolate(since, [0, POP_FRAMES], [0, 1], { extrapolateLeft: "clamp", extrapolateRight: "clamp" });
+  const running = burnedCaptionStyle(storyboard.captions);
+  const metrics = useMemo(() => (running ? captionMetrics(layout, running) : null), [layout, running]);
+  const pages = useMemo(() => (running ? sceneCaptions(storyboard, scene, { style: running }) : []), [storyboard, scene, running]);
+  const measure = useMemo(() => (metrics ? measureWidth(fontFamily, metrics.look.fontWeight) : null), [fontFamily, metrics]);
+  const ms = frameToMs(from + frame, fps);
+  const page = activeCaptionPage(pages, ms);
+  const placement = useMemo(() => (page && metrics && measure ? placeCaption(page.lines, layout, metrics, measure) : null), [page, layout, metrics, measure]);
+  if (!page || !metrics || !measure || !placement) return null;
+  const since = (startMs: number) => from + frame - (startMs * fps) / 1000;
+  const pop = interpolate(since(page.startMs), [0, POP_FRAMES], [0, 1], clamp);
+  if (metrics.style === "subtitles") {
+    return (
+      <AbsoluteFill>
+        <SubtitleCaption page={page} placement={placement} look={metrics.look} pop={pop} background={storyboard.theme.colors.captionBackground} rtl={rtl} />
+      </AbsoluteFill>
+    );
+  }
+  const active = activeCaptionWord(page, ms);
+  const wordPop = active ? interpolate(since(active.word.startMs), [0, WORD_POP_FRAMES], [0, 1], clamp) : 0;
   return (
     <AbsoluteFill>
-      <div
-        style={{
-          position: "absolute",
-          left: box.x,
-          top: box.y,
-          width: box.width,
-          height: box.height,
-          display: "flex",
-          alignItems: "flex-end",
-          justifyContent: "center",
-        }}
-      >
-        <div
-          style={{
-            boxSizing: "border-box",
-            width: fit.width,
-            height: fit.height,
-            padding: `${CAPTION_BOX.paddingY}em ${CAPTION_BOX.paddingX}em`,
-            fontSize: fit.fontSize,
-            lineHeight: CAPTION_BOX.lineHeight,
-            fontWeight: WEIGHT.semibold,
-            color: "#ffffff",
-            textAlign: "center",
-            direction: rtl ? "rtl" : "ltr",
-            background: storyboard.theme.colors.captionBackground,
-            borderRadius: `${0.32}em`,
-            boxShadow: "0 8px 30px rgba(0,0,0,0.25)",
-            opacity: 0.4 + 0.6 * pop,
-            // Grows in place rather than sliding, so it never leaves the captions box.
-            transform: `scale(${0.94 + 0.06 * pop})`,
-            transformOrigin: "50% 100%",
-          }}
-        >
-          {page.lines.map((line, i) => (
-            <div key={i} style={{ whiteSpace: "pre" }}>
-              {line}
-            </div>
-          ))}
-        </div>
-      </div>
+      <HighlightCaption
+        page={page}
+        placement={placement}
+        look={metrics.look}
+        active={active}
+        pagePop={pop}
+        wordPop={wordPop}
+        color={storyboard.theme.colors.text}
+        accent={storyboard.theme.colors.accent}
+        measure={measure}
+        rtl={rtl}
+      />
     </AbsoluteFill>
   );
 }

@@ -1,14 +1,15 @@
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { loadConfig } from "../config/load-config.js";
 import { ReelpressError, UsageError } from "../errors.js";
-import { extract, plan, readStoryboard, render, searchFootage, swapFootage, writeStoryboard, type PipelineEvent, type Plan } from "../pipeline.js";
+import { extract, plan, readStoryboard, render, searchFootage, swapFootage, writeStoryboard, type PipelineEvent, type Plan, type PlanOptions } from "../pipeline.js";
 import { defaultMediaSettings, type MediaSettings } from "../match/index.js";
 import { DEFAULT_CONFIG, ScriptWriterSchema, type Config, type ScriptWriter } from "../schema/config.js";
 import type { ScriptSettings } from "../pipeline.js";
-import type { Aspect, ProviderName } from "../schema/storyboard.js";
+import { CaptionStyleSchema, VoiceEngineSchema, type Aspect, type CaptionStyle, type ProviderName, type VoiceEngine } from "../schema/storyboard.js";
 import { formatCandidates, formatMatches } from "./format-matches.js";
-import { parseAspect, parseDuration, parsePositiveInt, parseProviders, slugify } from "./parse-options.js";
+import { parseAspect, parseBoolean, parseDuration, parsePositiveInt, parseProviders, slugify } from "./parse-options.js";
 import { createProgressReporter } from "./progress.js";
 
 /** Exit codes: 0 success, 1 failure, 2 usage error. */
@@ -36,6 +37,11 @@ interface PlanFlags extends CommonFlags {
   generateImages?: boolean;
   embeddings?: boolean;
   explain?: boolean;
+  voice?: "auto" | VoiceEngine;
+  voiceName?: string;
+  music?: string;
+  captionStyle?: CaptionStyle;
+  burnCaptions?: boolean;
 }
 
 interface Io {
@@ -61,6 +67,15 @@ function addPlanning(command: Command): Command {
     .addOption(new Option("--script <writer>", "who writes the scene script: local or openai (default: openai when OPENAI_API_KEY is set)").choices(ScriptWriterSchema.options))
     .option("--llm-base-url <url>", "an OpenAI-compatible server (Ollama, vLLM, LM Studio, llama.cpp); default: OPENAI_BASE_URL, else OpenAI")
     .option("--llm-model <name>", `the model that writes the script (default: ${DEFAULT_CONFIG.llm.model})`);
+}
+
+function addSound(command: Command): Command {
+  return command
+    .addOption(new Option("--voice <engine>", "who speaks the narration: auto (espeak-ng when installed), none, espeak or openai (default: auto)").choices(["auto", ...VoiceEngineSchema.options]))
+    .option("--voice-name <name>", "an espeak-ng voice (en-us, de) or an OpenAI voice (alloy, nova); default: by the article's language / alloy")
+    .option("--music <file|auto|none>", "the music bed: an audio file, auto (synthesised for the mood) or none (default: auto)")
+    .addOption(new Option("--caption-style <style>", "highlight (word by word), subtitles (two lines) or headline (no running captions); default: subtitles").choices(CaptionStyleSchema.options))
+    .option("--burn-captions <true|false>", "draw captions into the picture; the .srt and .vtt are written either way (default: true)", parseBoolean);
 }
 
 function addMedia(command: Command): Command {
@@ -91,7 +106,37 @@ async function settings(flags: CommonFlags & Partial<PlanFlags>, io: Io, needs: 
     concurrency: flags.concurrency ?? merged.concurrency ?? null,
     script: needs.script ? scriptSettings(flags, merged, io.env) : ({ writer: "local" } as const),
     media: mediaSettings(flags, merged, io),
+    voice: voiceSettings(flags, merged, io),
+    music: await musicSetting(flags.music ?? merged.music ?? DEFAULT_CONFIG.music, io),
+    captions: {
+      style: flags.captionStyle ?? merged.captions?.style ?? DEFAULT_CONFIG.captions.style,
+      burn: flags.burnCaptions ?? merged.captions?.burn ?? DEFAULT_CONFIG.captions.burn,
+    },
   };
+}
+
+function voiceSettings(flags: Partial<PlanFlags>, config: Config, io: Io): NonNullable<PlanOptions["voice"]> {
+  const v = { ...DEFAULT_CONFIG.voice, ...config.voice };
+  return {
+    engine: flags.voice ?? v.engine,
+    voice: flags.voiceName ?? v.name ?? null,
+    model: v.model,
+    speed: v.speed,
+    espeakPath: v.espeakPath ?? null,
+    timeoutMs: v.timeoutMs,
+    maxRetries: v.maxRetries,
+    apiKey: envValue(io.env, "OPENAI_API_KEY"),
+    baseURL: flags.llmBaseUrl ?? config.llm?.baseUrl ?? envValue(io.env, "OPENAI_BASE_URL"),
+  };
+}
+
+/** "auto", "none", or a music file that must exist now rather than fail after the render. */
+async function musicSetting(value: string, io: Io): Promise<string> {
+  if (value === "auto" || value === "none") return value;
+  const file = path.resolve(io.cwd, value);
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile()) throw new UsageError(`--music: no audio file at ${file}`, { hint: "give an audio file, auto or none" });
+  return file;
 }
 
 function envValue(env: NodeJS.ProcessEnv, name: string): string | null {
@@ -201,7 +246,7 @@ export function buildProgram(io: Io, signal: AbortSignal): Command {
     })
     .exitOverride();
 
-  addRendering(addMedia(addPlanning(addCommon(program.command("make")))))
+  addRendering(addSound(addMedia(addPlanning(addCommon(program.command("make"))))))
     .description("article → storyboard → MP4, with .storyboard.json, .srt, .vtt, .jpg poster and .credits.txt beside it")
     .argument("<source>", "http(s) URL, or a .html, .md or .txt file")
     .option("-o, --output <file.mp4>", "the video to write (default: out/<title>.mp4)")
@@ -215,10 +260,11 @@ export function buildProgram(io: Io, signal: AbortSignal): Command {
         const result = await render(planned.storyboard, out, { ...s, signal, onEvent });
         const timings = { ...planned.timings, ...result.timings };
         if (flags.json) {
-          printJson(io, { ok: true, files: result.files, durationSeconds: result.durationSeconds, scenes: planned.storyboard.scenes.length, script: planned.scriptInfo, media: mediaSummary(planned), timings, warnings: planned.warnings });
+          printJson(io, { ok: true, files: result.files, durationSeconds: result.durationSeconds, scenes: planned.storyboard.scenes.length, script: planned.scriptInfo, media: mediaSummary(planned), voice: planned.storyboard.audio.voice, loudness: result.loudness, timings, warnings: [...planned.warnings, ...result.warnings] });
         } else {
           printSummary(io, [
             `Wrote ${path.relative(io.cwd, result.files.video)} (${result.durationSeconds.toFixed(1)} s, ${planned.storyboard.scenes.length} scenes)`,
+            `Voice: ${planned.storyboard.audio.voice.engine}; music: ${planned.storyboard.audio.music.source}${result.loudness ? `; loudness ${result.loudness.integratedLufs} LUFS, true peak ${result.loudness.truePeakDb} dBTP` : ""}`,
             `Timings: ${formatTimings(timings)}`,
             ...planned.warnings.map((w) => `warning: ${w}`),
           ]);
@@ -240,7 +286,7 @@ export function buildProgram(io: Io, signal: AbortSignal): Command {
       }
     });
 
-  addMedia(addPlanning(addCommon(program.command("plan"))))
+  addSound(addMedia(addPlanning(addCommon(program.command("plan")))))
     .description("write the storyboard (scenes, timing, media) without rendering; edit it, then `reelpress render` it")
     .argument("<source>", "http(s) URL, or a .html, .md or .txt file")
     .option("-o, --output <file.json>", "the storyboard to write (default: out/<title>.storyboard.json)")
@@ -309,8 +355,8 @@ export function buildProgram(io: Io, signal: AbortSignal): Command {
         const board = await readStoryboard(path.resolve(io.cwd, file));
         const out = path.resolve(io.cwd, flags.output ?? file.replace(/(\.storyboard)?\.json$/i, "") + ".mp4");
         const result = await render(board, out, { ...s, signal, onEvent });
-        if (flags.json) printJson(io, { ok: true, files: result.files, durationSeconds: result.durationSeconds, scenes: board.scenes.length, timings: result.timings, warnings: board.warnings });
-        else printSummary(io, [`Wrote ${path.relative(io.cwd, result.files.video)} (${result.durationSeconds.toFixed(1)} s)`, `Timings: ${formatTimings(result.timings)}`]);
+        if (flags.json) printJson(io, { ok: true, files: result.files, durationSeconds: result.durationSeconds, scenes: board.scenes.length, loudness: result.loudness, timings: result.timings, warnings: [...board.warnings, ...result.warnings] });
+        else printSummary(io, [`Wrote ${path.relative(io.cwd, result.files.video)} (${result.durationSeconds.toFixed(1)} s)`, `Timings: ${formatTimings(result.timings)}`, ...result.warnings.map((w) => `warning: ${w}`)]);
       } finally {
         interrupt();
       }

@@ -47,3 +47,9 @@ export function parseProviders(value: string): ProviderName[] {
   }
   return [...new Set(names)] as ProviderName[];
 }
+
+export function parseBoolean(value: string): boolean {
+  if (/^(true|yes|on|1)$/i.test(value)) return true;
+  if (/^(false|no|off|0)$/i.test(value)) return false;
+  throw new InvalidArgumentError(`must be true or false, but is "${value}"`);
+}

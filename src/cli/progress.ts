@@ -4,8 +4,10 @@ const LABELS: Record<Stage, string> = {
   ingest: "Reading the article",
   script: "Writing the scene script",
   match: "Matching media",
+  voice: "Recording the voiceover",
   storyboard: "Timing the storyboard",
   render: "Rendering video",
+  audio: "Mixing the soundtrack",
   poster: "Rendering poster",
   files: "Writing captions and credits",
 };

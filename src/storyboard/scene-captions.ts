@@ -1,8 +1,9 @@
+import { captionMetrics, type RunningCaptionStyle } from "../captions/caption-looks.js";
 import type { Storyboard, StoryboardScene } from "../schema/storyboard.js";
-import { timeCaptions, type CaptionPage } from "./caption-pages.js";
+import { timeCaptions, timeCaptionsToVoice, type CaptionPage } from "./caption-pages.js";
 import { frameLayout } from "./layout.js";
 
-/** Captions start a beat after the scene's fade-in and end a beat before it hands over. */
+/** Without a voice, captions start a beat after the scene's fade-in and end a beat before it hands over. */
 const LEAD_IN_MS = 250;
 const TAIL_MS = 150;
 
@@ -10,24 +11,44 @@ export function frameToMs(frame: number, fps: number): number {
   return (frame * 1000) / fps;
 }
 
-/** The caption pages of one scene, in milliseconds from the start of the video. */
-export function sceneCaptions(board: Pick<Storyboard, "output">, scene: StoryboardScene): CaptionPage[] {
-  if (!scene.narration.trim()) return [];
-  const { width, height, fps } = board.output;
-  const layout = frameLayout(width, height);
-  const sceneStart = frameToMs(scene.startFrame, fps);
-  const sceneEnd = frameToMs(scene.startFrame + scene.durationInFrames, fps);
-  const lead = Math.min(LEAD_IN_MS, (sceneEnd - sceneStart) / 4);
-  const tail = Math.min(TAIL_MS, (sceneEnd - sceneStart) / 4);
-  return timeCaptions(scene.narration, {
-    startMs: Math.round(sceneStart + lead),
-    endMs: Math.round(sceneEnd - tail),
-    maxCharsPerLine: layout.maxCharsPerLine,
-    maxLines: layout.maxLines,
-  });
+export interface SceneCaptionOptions {
+  /** How the pages are cut: short highlight pages or two-line subtitles. @default "subtitles" */
+  style?: RunningCaptionStyle;
 }
 
-/** Every caption page of the video, in order. */
-export function storyboardCaptions(board: Pick<Storyboard, "output" | "scenes">): CaptionPage[] {
+/**
+ * The caption pages of one scene, in milliseconds from the start of the video. A voiced scene's
+ * pages follow its voice's words (and its spoken text); otherwise they are timed by reading speed.
+ */
+export function sceneCaptions(
+  board: Pick<Storyboard, "output"> & Partial<Pick<Storyboard, "meta">>,
+  scene: StoryboardScene,
+  options: SceneCaptionOptions = {},
+): CaptionPage[] {
+  const { width, height, fps } = board.output;
+  const metrics = captionMetrics(frameLayout(width, height), options.style ?? "subtitles");
+  const layout = { maxCharsPerLine: metrics.maxCharsPerLine, maxLines: metrics.maxLines, words: metrics.words, lang: board.meta?.lang ?? "en" };
+  const sceneStart = frameToMs(scene.startFrame, fps);
+  const sceneEnd = frameToMs(scene.startFrame + scene.durationInFrames, fps);
+  const voice = scene.voice;
+  if (voice && voice.text.trim()) {
+    return timeCaptionsToVoice(voice.text, voice.words, {
+      ...layout,
+      voiceStartMs: sceneStart + voice.offsetMs,
+      voiceDurationMs: voice.durationMs,
+      endMs: Math.floor(sceneEnd),
+    });
+  }
+  if (!scene.narration.trim()) return [];
+  const lead = Math.min(LEAD_IN_MS, (sceneEnd - sceneStart) / 4);
+  const tail = Math.min(TAIL_MS, (sceneEnd - sceneStart) / 4);
+  return timeCaptions(scene.narration, { ...layout, startMs: Math.round(sceneStart + lead), endMs: Math.round(sceneEnd - tail) });
+}
+
+/**
+ * Every caption page of the video, in order, cut as two-line subtitles whatever the burned-in
+ * style: this is what the .srt and .vtt files hold.
+ */
+export function storyboardCaptions(board: Pick<Storyboard, "output" | "scenes"> & Partial<Pick<Storyboard, "meta">>): CaptionPage[] {
   return board.scenes.flatMap((scene) => sceneCaptions(board, scene));
 }
