@@ -12,7 +12,7 @@ import type { Mood, Script } from "./schema/script.js";
 import { DEFAULT_VOICE_SETTINGS, ESPEAK_INSTALL_HINT, findEspeak, speakScenes, type VoiceSettings } from "./voice/index.js";
 import { writeScript } from "./script/index.js";
 import { writeScriptWithLlm, type LlmUsage } from "./script/llm/index.js";
-import { buildStoryboard, readStoryboard, replaceVoices, staleVoiceScenes, storyboardCaptions, writeStoryboard } from "./storyboard/index.js";
+import { buildStoryboard, crampedVoiceScenes, readStoryboard, replaceVoices, staleVoiceScenes, storyboardCaptions, writeStoryboard } from "./storyboard/index.js";
 
 export { readStoryboard, writeStoryboard } from "./storyboard/index.js";
 
@@ -50,6 +50,8 @@ export interface PlanOptions {
   voice?: Partial<Omit<VoiceSettings, "engine">> & { engine: VoiceEngine | "auto" };
   /** "auto" (a synthesised bed), "none", or an audio file (absolute path). @default "none" */
   music?: string;
+  /** The mood the synthesised bed is made for. @default the script's most common mood */
+  musicMood?: Mood;
   /** @default { style: "subtitles", burn: true } */
   captions?: Storyboard["captions"];
   signal?: AbortSignal;
@@ -155,7 +157,8 @@ export async function plan(input: string, options: PlanOptions = {}): Promise<Pl
     if (o.voice?.engine === "auto" && settings.engine === "none") warnings.push(`no voiceover: espeak-ng is not installed (${ESPEAK_INSTALL_HINT})`);
     const result = await speakScenes(script.scenes, article.lang, settings, { cacheDir: path.resolve(o.cacheDir), signal: o.signal, onWarning: (w) => warnings.push(w) });
     const name = result.engine === "none" ? null : settings.voice;
-    return { ...result, warnings, voice: { engine: result.engine, name, model: result.engine === "openai" ? settings.model : null } };
+    const openai = result.engine === "openai";
+    return { ...result, warnings, voice: { engine: result.engine, name, model: openai ? settings.model : null, speed: settings.speed, baseUrl: openai ? settings.baseURL : null } };
   });
   const music = o.music ?? "none";
   const storyboard = await timed("storyboard", timings, o.onEvent, () =>
@@ -168,7 +171,7 @@ export async function plan(input: string, options: PlanOptions = {}): Promise<Pl
       voices: spoken.voices,
       audio: {
         voice: spoken.voice,
-        music: { source: music === "auto" || music === "none" ? music : "file", file: music === "auto" || music === "none" ? null : path.resolve(music), mood: dominantMood(script) },
+        music: { source: music === "auto" || music === "none" ? music : "file", file: music === "auto" || music === "none" ? null : path.resolve(music), mood: o.musicMood ?? dominantMood(script) },
         targetLufs: -16,
         truePeakDb: -1,
       },
@@ -249,15 +252,16 @@ export async function render(planned: Storyboard, videoFile: string, options: Re
     // With a soundtrack the picture is rendered first, then the mix is muxed in beside it.
     const picture = withAudio ? `${video}.picture.mp4` : video;
     scratch.push(picture, `${video}.mix.wav`);
-    await timed("render", timings, options.onEvent, () => renderer.renderVideo(board, picture, { signal: options.signal, onProgress }));
+    // The soundtrack is mixed first: a missing music or voice file fails before minutes of rendering.
     if (withAudio) {
       loudness = await timed("audio", timings, options.onEvent, async () => {
         const mixed = await mixSoundtrack(soundtrackPlan(board), { signal: options.signal });
         await writeFile(`${video}.mix.wav`, encodeWav(mixed.audio));
-        await muxSoundtrack(picture, `${video}.mix.wav`, video, { signal: options.signal });
         return { integratedLufs: round1(mixed.integratedLufs), truePeakDb: round1(mixed.truePeakDb) };
       });
     }
+    await timed("render", timings, options.onEvent, () => renderer.renderVideo(board, picture, { signal: options.signal, onProgress }));
+    if (withAudio) await muxSoundtrack(picture, `${video}.mix.wav`, video, { signal: options.signal });
     const poster = await tx.temp(files.poster);
     await timed("poster", timings, options.onEvent, () => renderer.renderPoster(board, poster, posterFrame(board), { signal: options.signal }));
     await timed("files", timings, options.onEvent, async () => {
@@ -278,19 +282,35 @@ export async function render(planned: Storyboard, videoFile: string, options: Re
   return { files, durationSeconds: storyboardDurationInFrames(board) / board.output.fps, loudness, timings, warnings };
 }
 
-/** Records the voice again for every scene whose narration was edited since planning, with the same engine. */
+/**
+ * Records the voice again, with the engine and settings it was planned with, for every scene whose
+ * narration was edited, whose voice file is gone from the cache, or that gained narration; and
+ * lays the scenes out again where a voice no longer fits its scene.
+ */
 async function revoice(board: Storyboard, options: RenderOptions, warnings: string[]): Promise<Storyboard> {
-  const stale = staleVoiceScenes(board);
-  if (stale.length === 0) return board;
-  const { engine, name, model } = board.audio.voice;
-  const settings = { ...DEFAULT_VOICE_SETTINGS, ...definedOnly(options.voice ?? {}), engine, voice: name, model: model ?? DEFAULT_VOICE_SETTINGS.model };
+  const planned = board.audio.voice;
+  const stale = await staleVoiceScenes(board);
+  if (stale.length === 0) {
+    const cramped = crampedVoiceScenes(board);
+    return cramped.length === 0 ? board : replaceVoices(board, new Map(cramped.map((i) => [i, board.scenes[i]!.voice])));
+  }
+  const settings = {
+    ...DEFAULT_VOICE_SETTINGS,
+    ...definedOnly(options.voice ?? {}),
+    engine: planned.engine,
+    voice: planned.name,
+    model: planned.model ?? DEFAULT_VOICE_SETTINGS.model,
+    speed: planned.speed,
+    baseURL: planned.baseUrl ?? options.voice?.baseURL ?? null,
+  };
   const scenes = stale.map((i) => board.scenes[i]!);
   const spoken = await speakScenes(scenes, board.meta.lang, settings, {
     cacheDir: path.resolve(options.cacheDir ?? DEFAULT_CONFIG.cacheDir),
     signal: options.signal,
     onWarning: (w) => warnings.push(w),
   });
-  warnings.push(`recorded the voice again for the edited narration of ${scenes.map((s) => s.id).join(", ")}`);
+  const ids = scenes.map((s) => s.id).join(", ");
+  warnings.push(spoken.fallback ? `could not record the voice of ${ids} again (${spoken.fallback}); those scenes have none` : `recorded the voice of ${ids} again`);
   return replaceVoices(board, new Map(stale.map((i, k) => [i, spoken.voices[k] ?? null])));
 }
 

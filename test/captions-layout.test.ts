@@ -5,15 +5,23 @@ import { popScale } from "../compositions/captions/pop-scale.js";
 import type { MeasureWidth } from "../compositions/fit-text.js";
 import { CAPTION_LOOKS, captionMetrics, type RunningCaptionStyle } from "../src/captions/caption-looks.js";
 import { timeCaptions } from "../src/storyboard/caption-pages.js";
-import { contains, frameLayout, OUTPUT_SIZES } from "../src/storyboard/layout.js";
-import { isCjk } from "../src/text/text-units.js";
+import { contains, frameLayout, OUTPUT_SIZES, type Box } from "../src/storyboard/layout.js";
+import { isWide } from "../src/text/text-units.js";
 
-/** Stand-in for the browser, a little wide on purpose: Latin 0.62 em (capitals and W/M 0.8), CJK 1 em. */
+/** Stand-in for the browser, a little wide on purpose: Latin 0.62 em (capitals and W/M 0.8), CJK and Hangul 1 em. */
 const measure: MeasureWidth = (text) => {
   let width = 0;
-  for (const ch of text) width += isCjk(ch) ? 1 : /[\p{Lu}wm]/u.test(ch) ? 0.8 : 0.62;
+  for (const ch of text) width += isWide(ch) ? 1 : /[\p{Lu}wm]/u.test(ch) ? 0.8 : 0.62;
   return width;
 };
+
+/** Floating-point slack for box edges, far below a pixel. */
+const EPSILON = 1e-6;
+
+/** Whether `inner` lies inside `outer`, up to floating-point rounding. */
+function inside(outer: Box, inner: Box): boolean {
+  return contains({ x: outer.x - EPSILON, y: outer.y - EPSILON, width: outer.width + 2 * EPSILON, height: outer.height + 2 * EPSILON }, inner);
+}
 
 const SIZES: Record<string, { width: number; height: number }> = {
   ...OUTPUT_SIZES,
@@ -36,6 +44,7 @@ const TEXTS: Record<string, { text: string; lang: string }> = {
   CJK: { text: "在欧洲和亚洲，市议会正在不超过网球场大小的地块上种植茂密的本土树林。宫胁造林法在每平方米种下三棵树苗，树苗争夺阳光，因此长得很快！", lang: "zh" },
   "CJK with Latin": { text: "我们使用AI，效果很好。版本2.0发布了！「你好」，他说：“好的。”然后Utrecht的研究人员数到了数百种昆虫。", lang: "zh" },
   Japanese: { text: "東京は晴れ。ちょっとした森がシャッター街を冷やしている、と研究者は言う。", lang: "ja" },
+  Korean: { text: "서울시는 월요일에 자전거 도로 12킬로미터를 새로 열었고, 시민들은 환호했다. 도시숲조성사업추진위원회는 내년 봄까지 네트워크를 두 배로 늘리겠다고 밝혔다.", lang: "ko" },
   Arabic: { text: "تقوم المجالس البلدية في أوروبا وآسيا بزراعة غابات محلية كثيفة على قطع أراض صغيرة.", lang: "ar" },
 };
 
@@ -61,13 +70,16 @@ describe("every caption box inside the safe area", () => {
           const pages = timeCaptions(text, { startMs: 0, endMs: 30_000, ...metrics, lang });
           expect(pages.length).toBeGreaterThan(0);
           for (const page of pages) {
-            const { box, fontSize } = placeCaption(page.lines, layout, metrics, measure);
+            // The box the text needs at its fitted size, before placeCaption clamps it to the captions area.
+            const { fitted, fontSize } = placeCaption(page.lines, layout, metrics, measure);
             expect(fontSize).toBeLessThanOrEqual(metrics.fontSize);
-            expect(contains(layout.captions, box)).toBe(true);
-            expect(contains(layout.safe, box)).toBe(true);
+            expect(fitted.width).toBeCloseTo((Math.max(...page.lines.map(measure)) + 2 * metrics.look.paddingX) * fontSize, 6);
+            expect(fitted.height).toBeCloseTo((page.lines.length * metrics.look.lineHeight + 2 * metrics.look.paddingY) * fontSize, 6);
+            expect(inside(layout.safe, fitted)).toBe(true);
+            expect(inside(layout.captions, fitted)).toBe(true);
             // Every line fits between the paddings.
-            const inner = box.width - 2 * metrics.look.paddingX * fontSize;
-            for (const line of page.lines) expect(measure(line) * fontSize).toBeLessThanOrEqual(inner + 1e-6);
+            const inner = fitted.width - 2 * metrics.look.paddingX * fontSize;
+            for (const line of page.lines) expect(measure(line) * fontSize).toBeLessThanOrEqual(inner + EPSILON);
             // A popped word grows into the padding at most, so even at a line's edge it stays in the box.
             for (const word of page.words.flat()) {
               const wordWidth = measure(word.text) * fontSize;

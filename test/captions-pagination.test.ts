@@ -5,17 +5,23 @@ import { captionMetrics, type RunningCaptionStyle } from "../src/captions/captio
 import { captionUnits } from "../src/captions/caption-units.js";
 import { breakKind } from "../src/captions/phrase-breaks.js";
 import { paginateCaptions, timeCaptions, type CaptionPage } from "../src/storyboard/caption-pages.js";
-import { contains, frameLayout } from "../src/storyboard/layout.js";
-import { displayWidth, isCjk } from "../src/text/text-units.js";
+import { contains, frameLayout, type Box } from "../src/storyboard/layout.js";
+import { displayWidth, isWide } from "../src/text/text-units.js";
 
 const STYLES: RunningCaptionStyle[] = ["subtitles", "highlight"];
 
-/** Stand-in for the browser at the bold caption weights: Latin 0.62 em (capitals 0.75), CJK 1 em. */
+/** Stand-in for the browser at the bold caption weights: Latin 0.62 em (capitals 0.75), CJK and Hangul 1 em. */
 const measure: MeasureWidth = (text) => {
   let width = 0;
-  for (const ch of text) width += isCjk(ch) ? 1 : /\p{Lu}/u.test(ch) ? 0.75 : 0.62;
+  for (const ch of text) width += isWide(ch) ? 1 : /\p{Lu}/u.test(ch) ? 0.75 : 0.62;
   return width;
 };
+
+/** Whether `inner` lies inside `outer`, up to floating-point rounding (far below a pixel). */
+function inside(outer: Box, inner: Box): boolean {
+  const e = 1e-6;
+  return contains({ x: outer.x - e, y: outer.y - e, width: outer.width + 2 * e, height: outer.height + 2 * e }, inner);
+}
 
 function pagesFor(text: string, style: RunningCaptionStyle, width: number, height: number, lang = "en"): CaptionPage[] {
   const m = captionMetrics(frameLayout(width, height), style);
@@ -120,6 +126,33 @@ describe("CJK pages", () => {
   });
 });
 
+describe("Korean pages", () => {
+  const TEXT =
+    "서울시는 월요일에 자전거 도로 12킬로미터를 새로 열었고, 시민들은 환호했다. 시의회는 내년 봄까지 네트워크를 두 배로 늘리겠다고 밝혔지만, 예산은 아직 확정되지 않았다.";
+
+  for (const style of STYLES) {
+    for (const [width, height] of [[1080, 1920], [1920, 1080], [1080, 1080]] as const) {
+      const tag = `${style}, ${width}×${height}`;
+      const m = captionMetrics(frameLayout(width, height), style);
+      const pages = pagesFor(TEXT, style, width, height, "ko");
+
+      it(`keeps every space: page texts joined with spaces give the input back (${tag})`, () => {
+        expect(pages.map((page) => page.text).join(" ")).toBe(TEXT);
+        for (const page of pages) expect(page.lines.join(" ")).toBe(page.text);
+      });
+
+      it(`never splits a word, and fits each line counting Hangul as two wide (${tag})`, () => {
+        const words = new Set(TEXT.split(" "));
+        for (const page of pages) {
+          for (const word of page.text.split(" ")) expect(words.has(word)).toBe(true);
+          for (const line of page.lines) expect(displayWidth(line)).toBeLessThanOrEqual(m.maxCharsPerLine);
+        }
+        expect(pages.some((page) => page.text.startsWith("시의회는"))).toBe(true);
+      });
+    }
+  }
+});
+
 describe("a word longer than a line", () => {
   const WORD = "Wärmedämmverbundsystemförderungsprogramm";
   const text = `Das neue ${WORD} startet im Mai.`;
@@ -139,9 +172,10 @@ describe("a word longer than a line", () => {
       expect(page).toBeDefined();
       const placed = placeCaption(page.lines, layout, m, measure);
       expect(placed.fontSize).toBeLessThan(m.fontSize);
-      expect(measure(WORD) * placed.fontSize).toBeLessThanOrEqual(placed.box.width);
-      expect(contains(layout.safe, placed.box)).toBe(true);
-      expect(contains(layout.captions, placed.box)).toBe(true);
+      // The box the fit needs, before placeCaption clamps it to the captions area.
+      expect(measure(WORD) * placed.fontSize).toBeLessThanOrEqual(placed.fitted.width);
+      expect(inside(layout.safe, placed.fitted)).toBe(true);
+      expect(inside(layout.captions, placed.fitted)).toBe(true);
       // The other pages keep the full size.
       for (const other of pages.filter((p) => p !== page)) expect(placeCaption(other.lines, layout, m, measure).fontSize).toBe(m.fontSize);
     });

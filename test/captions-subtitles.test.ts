@@ -62,10 +62,13 @@ describe("subtitle files of the samples", () => {
     }
   });
 
-  it("validates for samples/storyboard.json in every caption style", () => {
+  it("validates for samples/storyboard.json, and the burned-in style and burn switch leave the files unchanged", () => {
     const sample = StoryboardSchema.parse(JSON.parse(readFileSync(path.join(repoRoot, "samples/storyboard.json"), "utf8")));
+    checkFiles(sample);
+    const files = (board: Storyboard) => [toSrt(storyboardCaptions(board)), toVtt(storyboardCaptions(board))];
+    const expected = files(sample);
     for (const style of ["subtitles", "highlight", "headline"] as const) {
-      for (const burn of [true, false]) checkFiles({ ...sample, captions: { style, burn } });
+      for (const burn of [true, false]) expect(files({ ...sample, captions: { style, burn } })).toEqual(expected);
     }
   });
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { parseSubtitles } from "../src/captions/parse-subtitles.js";
+import { toSrt } from "../src/render/subtitles.js";
 import { StoryboardSchema, type SceneVoice, type Storyboard, type WordTiming } from "../src/schema/storyboard.js";
 import { sceneCaptions, storyboardCaptions } from "../src/storyboard/scene-captions.js";
 import { frameLayout } from "../src/storyboard/layout.js";
@@ -57,10 +59,10 @@ describe("caption pages timed by the voice", () => {
       pages.forEach((page, i) => expect(Math.abs(page.startMs - videoMs(words[firstWord(i)]!))).toBeLessThanOrEqual(1));
     });
 
-    it(`keeps a page up until the next page's first word, and the last one until the voice ends (${style})`, () => {
+    it(`keeps a page up until the next page's first word, and the last one until 150 ms before the scene ends (${style})`, () => {
       pages.slice(0, -1).forEach((page, i) => expect(page.endMs).toBe(pages[i + 1]!.startMs));
-      const voice = scene.voice!;
-      expect(Math.abs(pages.at(-1)!.endMs - (SCENE_START_MS + voice.offsetMs + voice.durationMs))).toBeLessThanOrEqual(1);
+      const sceneEnd = ((scene.startFrame + scene.durationInFrames) / FPS) * 1000;
+      expect(pages.at(-1)!.endMs).toBe(Math.round(sceneEnd - 150));
     });
 
     it(`gives every word on a page the time it is said (${style})`, () => {
@@ -140,6 +142,41 @@ describe("matching voice words to caption text", () => {
     const spokenText = "Riders cheered loudly on Monday.";
     const board = voicedBoard("Riders cheered.", voiceOf(spokenText, speak(splitUnits(spokenText))));
     expect(sceneCaptions(board, board.scenes[1]!).map((p) => p.text).join(" ")).toBe(spokenText);
+  });
+
+  it("keeps the last page up to 150 ms before the end of a scene lengthened past its voice for reading time", () => {
+    const words = speak(splitUnits(NARRATION));
+    const voice = voiceOf(NARRATION, words);
+    const voiceEnd = SCENE_START_MS + voice.offsetMs + voice.durationMs;
+    // Five seconds longer than the voice, as when a scene is stretched to its captions' reading time.
+    const frames = Math.ceil(((voice.offsetMs + voice.durationMs) / 1000 + 5) * FPS);
+    const board = voicedBoard(NARRATION, voice, undefined, frames);
+    const scene = board.scenes[1]!;
+    const sceneEnd = ((scene.startFrame + scene.durationInFrames) / FPS) * 1000;
+    for (const style of ["subtitles", "highlight"] as const) {
+      const pages = sceneCaptions(board, scene, { style });
+      expect(pages.at(-1)!.endMs).toBe(Math.round(sceneEnd - 150));
+      expect(pages.at(-1)!.endMs).toBeGreaterThan(voiceEnd + 4000);
+      // The words keep the times they are said.
+      const last = words.at(-1)!;
+      expect(Math.abs(pages.at(-1)!.words.flat().at(-1)!.endMs - (SCENE_START_MS + OFFSET_MS + last.endMs))).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it("keeps the spaces of Korean text timed by a voice, in the pages and in the .srt", () => {
+    const text = "서울시는 월요일에 자전거 도로 12킬로미터를 새로 열었고, 시민들은 환호했다. 시의회는 내년 봄까지 네트워크를 두 배로 늘리겠다고 밝혔다.";
+    const words = speak(text.split(" "));
+    const board = voicedBoard(text, voiceOf(text, words), { width: 1080, height: 1920 });
+    const korean = { ...board, meta: { ...board.meta, lang: "ko" } };
+    for (const style of ["subtitles", "highlight"] as const) {
+      const pages = sceneCaptions(korean, korean.scenes[1]!, { style });
+      expect(pages.map((p) => p.text).join(" ")).toBe(text);
+      const shown = pages.flatMap((page) => page.words.flat());
+      expect(shown.map((w) => w.text)).toEqual(text.split(" "));
+      shown.forEach((word, i) => expect(Math.abs(word.startMs - (SCENE_START_MS + OFFSET_MS + words[i]!.startMs))).toBeLessThanOrEqual(1));
+    }
+    const cues = parseSubtitles(toSrt(storyboardCaptions(korean)), "srt").cues;
+    expect(cues.map((cue) => cue.lines.join(" ")).join(" ")).toContain(text);
   });
 
   it("keeps every page inside its scene even when the voice runs past the scene's end", () => {

@@ -62,8 +62,8 @@ async function planned(args: string[], env: NodeJS.ProcessEnv = {}) {
 describe("plan with a voice", () => {
   it("speaks every scene with an OpenAI-compatible server and times the scenes by the audio", async () => {
     requests.length = 0;
-    const { board } = await planned(["--voice", "openai", "--voice-name", "nova", "--llm-base-url", speech.url("/v1")]);
-    expect(board.audio.voice).toEqual({ engine: "openai", name: "nova", model: "gpt-4o-mini-tts" });
+    const { board } = await planned(["--voice", "openai", "--voice-name", "nova", "--voice-base-url", speech.url("/v1")]);
+    expect(board.audio.voice).toEqual({ engine: "openai", name: "nova", model: "gpt-4o-mini-tts", speed: 1, baseUrl: speech.url("/v1") });
     expect(requests.length).toBeGreaterThan(0);
     expect(requests.every((r) => r.voice === "nova")).toBe(true);
     for (const scene of board.scenes) {
@@ -79,7 +79,7 @@ describe("plan with a voice", () => {
       const dir = await makeTempDir("cli-sound-config");
       await writeFile(path.join(dir, "trains.md"), ARTICLE);
       await writeFile(path.join(dir, "reelpress.config.json"), JSON.stringify({ voice: { maxRetries: 0 } }));
-      const run = await cli(["plan", "trains.md", "--json", "--voice", "openai", "--llm-base-url", speech.url("/v1"), "--cache-dir", path.join(dir, "cache")], dir, {});
+      const run = await cli(["plan", "trains.md", "--json", "--voice", "openai", "--voice-base-url", speech.url("/v1"), "--cache-dir", path.join(dir, "cache")], dir, {});
       expect(run.code).toBe(0);
       const json = JSON.parse(run.stdout) as { warnings: string[]; files: { storyboard: string } };
       const board = StoryboardSchema.parse(JSON.parse(await readFile(json.files.storyboard, "utf8")));
@@ -99,6 +99,9 @@ describe("plan with a voice", () => {
     const auto = await planned(["--voice", "none"]);
     expect(auto.board.audio.music).toMatchObject({ source: "auto", file: null });
     expect(auto.board.captions).toEqual({ style: "subtitles", burn: true });
+    const vertical = await planned(["--voice", "none", "--aspect", "9:16", "--music", "auto:calm"]);
+    expect(vertical.board.captions.style).toBe("highlight");
+    expect(vertical.board.audio.music).toMatchObject({ source: "auto", mood: "calm" });
   });
 
   it("refuses a missing music file and a bad switch before doing any work", async () => {
@@ -110,5 +113,8 @@ describe("plan with a voice", () => {
     expect(burn.stderr).toMatch(/must be true or false/);
     const voice = await cli(["plan", "trains.md", "--voice", "robot"], work, {});
     expect(voice.code).toBe(2);
+    const mood = await cli(["plan", "trains.md", "--music", "auto:sleepy"], work, {});
+    expect(mood.code).toBe(2);
+    expect(mood.stderr).toMatch(/the mood must be one of/);
   });
 });

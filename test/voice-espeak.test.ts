@@ -1,4 +1,4 @@
-import { chmod, readFile, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeWav, durationMs } from "../src/audio/wav.js";
@@ -222,5 +222,83 @@ describe("espeak-ng voices and fallbacks", () => {
     controller.abort();
     const run = speakScenes(SCENES, "en", settings(), { cacheDir: await makeTempDir("voice-abort"), signal: controller.signal });
     await expect(run).rejects.toMatchObject({ code: "E_ABORTED" } satisfies Partial<ReelpressError>);
+  });
+
+  it("speaks French text with the French voice", async () => {
+    const result = await speakScenes([{ id: "fr", narration: "Le train part à huit heures. Nous arriverons à Lyon avant midi." }], "fr", settings(), {
+      cacheDir: await makeTempDir("voice-fr"),
+    });
+    expect(result.engine).toBe("espeak");
+    expect(result.fallback).toBeNull();
+    expect(result.voices[0]!.words).toHaveLength(12);
+  });
+
+  it.each([
+    ["ja", "東京は晴れ。今日は暖かい。"],
+    ["zh", "北京是中国的首都，有很多历史名胜。"],
+  ])("gives up before speaking %s text that espeak-ng would read with English words, and says to use openai", async (lang, narration) => {
+    const espeak = await loggingEspeak();
+    const warnings: string[] = [];
+    const result = await speakScenes([{ id: lang, narration }], lang, settings({ espeakPath: espeak.bin }), {
+      cacheDir: await makeTempDir(`voice-${lang}`),
+      onWarning: (m) => warnings.push(m),
+    });
+    expect(result).toEqual({ voices: [null], engine: "none", fallback: `espeak-ng cannot read ${lang} text; use --voice openai` });
+    expect(warnings).toEqual([`espeak voice: espeak-ng cannot read ${lang} text; use --voice openai; the video has no voice and is timed by reading speed`]);
+    expect((await espeak.calls()).filter((call) => call.includes("--stdout"))).toEqual([]);
+  });
+
+  it("keeps the voice, timed by spelling, when espeak-ng's phoneme call fails", async () => {
+    const espeak = await loggingEspeak("--sep=z");
+    const warnings: string[] = [];
+    const result = await speakScenes([SCENES[1]!], "en", settings({ espeakPath: espeak.bin }), { cacheDir: await makeTempDir("voice-nophonemes"), onWarning: (m) => warnings.push(m) });
+    expect((await espeak.calls()).some((call) => call.includes("--sep=z"))).toBe(true);
+    expect(result.engine).toBe("espeak");
+    expect(warnings).toEqual([]);
+    const words = result.voices[0]!.words;
+    expect(words.map((w) => w.text)).toEqual(splitUnits(SCENES[1]!.narration));
+    for (const word of words) expect(word.endMs).toBeGreaterThan(word.startMs);
+  });
+});
+
+describe("espeak-ng voice with a cache that cannot be written", () => {
+  const scene = { id: "c", narration: "The cache folder is full today." };
+  let key: string;
+
+  beforeAll(async () => {
+    const result = await speakScenes([scene], "en", settings(), { cacheDir: await makeTempDir("voice-key") });
+    key = path.basename(result.voices[0]!.file, ".wav");
+  });
+
+  async function leftovers(dir: string): Promise<string[]> {
+    return (await readdir(path.join(dir, "voice"))).filter((name) => name.endsWith(".tmp"));
+  }
+
+  it("still uses the voice when only its timings cannot be saved, with a warning and no temporary file left", async () => {
+    const cacheDir = await makeTempDir("voice-nojson");
+    await mkdir(path.join(cacheDir, "voice", `${key}.json`), { recursive: true });
+    const warnings: string[] = [];
+    const result = await speakScenes([scene], "en", settings(), { cacheDir, onWarning: (m) => warnings.push(m) });
+    expect(result.engine).toBe("espeak");
+    expect((await stat(result.voices[0]!.file)).size).toBeGreaterThan(1000);
+    expect(warnings).toEqual([expect.stringMatching(/^the voice timings could not be saved in the cache folder .*EISDIR/)]);
+    expect(await leftovers(cacheDir)).toEqual([]);
+  });
+
+  it("falls back to no voice with a warning, not a failure, when the audio cannot be saved", async () => {
+    const cacheDir = await makeTempDir("voice-nowav");
+    await mkdir(path.join(cacheDir, "voice", `${key}.wav`), { recursive: true });
+    const warnings: string[] = [];
+    const result = await speakScenes([scene], "en", settings(), { cacheDir, onWarning: (m) => warnings.push(m) });
+    expect(result).toEqual({ voices: [null], engine: "none", fallback: expect.stringContaining("could not be saved in the cache folder") });
+    expect(warnings).toHaveLength(1);
+    expect(await leftovers(cacheDir)).toEqual([]);
+  });
+
+  it("falls back to no voice with a warning when the cache folder cannot be made", async () => {
+    const cacheDir = await makeTempDir("voice-nodir");
+    await writeFile(path.join(cacheDir, "voice"), "not a folder");
+    const result = await speakScenes([scene], "en", settings(), { cacheDir });
+    expect(result).toEqual({ voices: [null], engine: "none", fallback: expect.stringContaining("could not be saved in the cache folder") });
   });
 });

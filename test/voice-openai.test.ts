@@ -1,7 +1,9 @@
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { decodeWav, durationMs, encodeWav } from "../src/audio/wav.js";
+import { runFfmpegTool } from "../src/media/ffmpeg-bin.js";
 import { DEFAULT_VOICE_SETTINGS, speakScenes, type VoiceSettings } from "../src/voice/index.js";
 import { startServer, type TestServer } from "./helpers/serve.js";
 import { makeTempDir, removeTempDirs } from "./helpers/temp-dir.js";
@@ -51,7 +53,18 @@ function toneSpeech(input: string): { samples: Float32Array; wordStarts: number[
   return { samples, wordStarts };
 }
 
-type Answer = "wav" | "pcm" | { status: number; headers?: Record<string, string>; body: unknown; type?: string };
+/** The same audio encoded as a server that ignores response_format sends it. */
+async function encodedSpeech(samples: Float32Array, format: "mp3" | "opus"): Promise<Buffer> {
+  const dir = await makeTempDir("speech-encode");
+  const wav = path.join(dir, "in.wav");
+  const out = path.join(dir, `out.${format === "mp3" ? "mp3" : "ogg"}`);
+  await writeFile(wav, encodeWav({ sampleRate: RATE, channels: [samples] }));
+  const codec = format === "mp3" ? ["-c:a", "libmp3lame", "-b:a", "64k"] : ["-c:a", "libopus", "-b:a", "48k"];
+  await runFfmpegTool("ffmpeg", ["-hide_banner", "-v", "error", "-y", "-i", wav, ...codec, out]);
+  return readFile(out);
+}
+
+type Answer = "wav" | "pcm" | "mp3" | "opus" | { status: number; headers?: Record<string, string>; body: unknown; type?: string };
 
 interface SpeechServer {
   server: TestServer;
@@ -70,6 +83,12 @@ async function speechServer(answer: (n: number, body: SpeechBody) => Answer = ()
     bodies.push(body);
     auth.push(String(req.headers.authorization ?? ""));
     const reply = answer(bodies.length - 1, body);
+    if (reply === "mp3" || reply === "opus") {
+      const bytes = await encodedSpeech(toneSpeech(body.input).samples, reply);
+      res.writeHead(200, { "content-type": reply === "mp3" ? "audio/mpeg" : "audio/ogg", "content-length": bytes.length });
+      res.end(bytes);
+      return;
+    }
     if (reply === "wav" || reply === "pcm") {
       const { samples } = toneSpeech(body.input);
       const wav = encodeWav({ sampleRate: RATE, channels: [samples] });
@@ -202,7 +221,22 @@ describe("speakScenes with the OpenAI speech API", () => {
     api = await speechServer(() => ({ status: 200, type: "audio/mpeg", body: "ID3\u0004not really mp3" }));
     const result = await speakScenes([SCENES[1]!], "en", settings(api.server), { cacheDir: await makeTempDir("voice-openai-mp3") });
     expect(result.engine).toBe("none");
-    expect(result.fallback).toBe("the speech server answered audio/mpeg, not WAV or PCM audio");
+    expect(result.fallback).toBe("the speech server answered audio/mpeg that does not decode as audio");
+  });
+
+  it.each(["mp3", "opus"] as const)("decodes a %s answer from a server that ignores the WAV request", async (format) => {
+    api = await speechServer(() => format);
+    const warnings: string[] = [];
+    const result = await speakScenes([SCENES[1]!], "en", settings(api.server), { cacheDir: await makeTempDir(`voice-openai-${format}`), onWarning: (m) => warnings.push(m) });
+    expect(warnings).toEqual([]);
+    expect(result.engine).toBe("openai");
+    const voice = result.voices[0]!;
+    expect(decodeWav(await readFile(voice.file)).sampleRate).toBe(RATE);
+    // The sentence's tones without the server's leading and trailing silence, as for WAV.
+    const { samples } = toneSpeech(SCENES[1]!.narration);
+    expect(voice.durationMs).toBeLessThan((samples.length / RATE) * 1000 - 300);
+    expect(voice.durationMs).toBeGreaterThan((samples.length / RATE) * 1000 - 460);
+    expect(voice.words.map((w) => w.text)).toEqual(SCENES[1]!.narration.split(" "));
   });
 
   it("falls back without a request when there is no key and no server", async () => {

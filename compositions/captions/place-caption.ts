@@ -7,6 +7,15 @@ export interface CaptionPlacement {
   fontSize: number;
   /** The caption box, padding included, in frame pixels: centred at the bottom of the captions box. */
   box: Box;
+  /**
+   * The same box as the fit computed it, before clamping to the captions box: what the text at
+   * `fontSize` needs. Tests check this one, since `box` is inside the captions box by construction.
+   */
+  fitted: Box;
+}
+
+function bottomCentred(area: Box, width: number, height: number): Box {
+  return { x: area.x + (area.width - width) / 2, y: area.y + area.height - height, width, height };
 }
 
 /**
@@ -19,7 +28,6 @@ export function placeCaption(lines: readonly string[], layout: FrameLayout, metr
   const { lineHeight, paddingX, paddingY } = metrics.look;
   const fit = fitCaptionLines(lines, { box: area, maxFontSize: metrics.fontSize, lineHeight, paddingX, paddingY, measure });
   // The fit is computed in floating point; clamp so rounding can never put an edge outside.
-  const width = Math.min(fit.width, area.width);
-  const height = Math.min(fit.height, area.height);
-  return { fontSize: fit.fontSize, box: { x: area.x + (area.width - width) / 2, y: area.y + area.height - height, width, height } };
+  const box = bottomCentred(area, Math.min(fit.width, area.width), Math.min(fit.height, area.height));
+  return { fontSize: fit.fontSize, box, fitted: bottomCentred(area, fit.width, fit.height) };
 }

@@ -6,6 +6,7 @@ import { ReelpressError, UsageError } from "../errors.js";
 import { extract, plan, readStoryboard, render, searchFootage, swapFootage, writeStoryboard, type PipelineEvent, type Plan, type PlanOptions } from "../pipeline.js";
 import { defaultMediaSettings, type MediaSettings } from "../match/index.js";
 import { DEFAULT_CONFIG, ScriptWriterSchema, type Config, type ScriptWriter } from "../schema/config.js";
+import { MoodSchema, type Mood } from "../schema/script.js";
 import type { ScriptSettings } from "../pipeline.js";
 import { CaptionStyleSchema, VoiceEngineSchema, type Aspect, type CaptionStyle, type ProviderName, type VoiceEngine } from "../schema/storyboard.js";
 import { formatCandidates, formatMatches } from "./format-matches.js";
@@ -39,6 +40,7 @@ interface PlanFlags extends CommonFlags {
   explain?: boolean;
   voice?: "auto" | VoiceEngine;
   voiceName?: string;
+  voiceBaseUrl?: string;
   music?: string;
   captionStyle?: CaptionStyle;
   burnCaptions?: boolean;
@@ -73,8 +75,9 @@ function addSound(command: Command): Command {
   return command
     .addOption(new Option("--voice <engine>", "who speaks the narration: auto (espeak-ng when installed), none, espeak or openai (default: auto)").choices(["auto", ...VoiceEngineSchema.options]))
     .option("--voice-name <name>", "an espeak-ng voice (en-us, de) or an OpenAI voice (alloy, nova); default: by the article's language / alloy")
-    .option("--music <file|auto|none>", "the music bed: an audio file, auto (synthesised for the mood) or none (default: auto)")
-    .addOption(new Option("--caption-style <style>", "highlight (word by word), subtitles (two lines) or headline (no running captions); default: subtitles").choices(CaptionStyleSchema.options))
+    .option("--voice-base-url <url>", "an OpenAI-compatible speech server for --voice openai; default: OPENAI_BASE_URL, else OpenAI")
+    .option("--music <file|auto|none>", "the music bed: an audio file, auto (synthesised for the script's mood), auto:MOOD (calm, upbeat, serious, inspiring, dramatic, playful, neutral) or none (default: auto)")
+    .addOption(new Option("--caption-style <style>", "highlight (word by word), subtitles (two lines) or headline (no running captions); default: highlight for 9:16, else subtitles").choices(CaptionStyleSchema.options))
     .option("--burn-captions <true|false>", "draw captions into the picture; the .srt and .vtt are written either way (default: true)", parseBoolean);
 }
 
@@ -95,8 +98,11 @@ function addRendering(command: Command): Command {
 async function settings(flags: CommonFlags & Partial<PlanFlags>, io: Io, needs: { script?: boolean } = {}) {
   const { config } = await loadConfig(flags.config, io.cwd);
   const merged: Config = { ...config };
+  const aspect = flags.aspect ?? merged.aspect ?? DEFAULT_CONFIG.aspect;
+  // Only the commands that plan read the music setting, so a stale path cannot break the others.
+  const music = needs.script ? await musicSetting(flags.music ?? merged.music ?? DEFAULT_CONFIG.music, io) : { music: "none", musicMood: undefined };
   return {
-    aspect: flags.aspect ?? merged.aspect ?? DEFAULT_CONFIG.aspect,
+    aspect,
     durationSeconds: flags.duration ?? merged.duration ?? DEFAULT_CONFIG.duration,
     wordsPerMinute: flags.wpm ?? merged.wordsPerMinute ?? DEFAULT_CONFIG.wordsPerMinute,
     fps: merged.fps ?? DEFAULT_CONFIG.fps,
@@ -107,9 +113,10 @@ async function settings(flags: CommonFlags & Partial<PlanFlags>, io: Io, needs: 
     script: needs.script ? scriptSettings(flags, merged, io.env) : ({ writer: "local" } as const),
     media: mediaSettings(flags, merged, io),
     voice: voiceSettings(flags, merged, io),
-    music: await musicSetting(flags.music ?? merged.music ?? DEFAULT_CONFIG.music, io),
+    ...music,
     captions: {
-      style: flags.captionStyle ?? merged.captions?.style ?? DEFAULT_CONFIG.captions.style,
+      // Vertical videos default to the short-form look: short pages, the spoken word lit.
+      style: flags.captionStyle ?? merged.captions?.style ?? (aspect === "9:16" ? "highlight" : DEFAULT_CONFIG.captions.style),
       burn: flags.burnCaptions ?? merged.captions?.burn ?? DEFAULT_CONFIG.captions.burn,
     },
   };
@@ -126,17 +133,25 @@ function voiceSettings(flags: Partial<PlanFlags>, config: Config, io: Io): NonNu
     timeoutMs: v.timeoutMs,
     maxRetries: v.maxRetries,
     apiKey: envValue(io.env, "OPENAI_API_KEY"),
-    baseURL: flags.llmBaseUrl ?? config.llm?.baseUrl ?? envValue(io.env, "OPENAI_BASE_URL"),
+    // The speech server is its own setting: a local LLM can go with OpenAI's voices, and the reverse.
+    baseURL: flags.voiceBaseUrl ?? v.baseUrl ?? envValue(io.env, "OPENAI_BASE_URL"),
   };
 }
 
-/** "auto", "none", or a music file that must exist now rather than fail after the render. */
-async function musicSetting(value: string, io: Io): Promise<string> {
-  if (value === "auto" || value === "none") return value;
+/** "auto" or "auto:MOOD", "none", or a music file that must exist now rather than fail after the render. */
+async function musicSetting(value: string, io: Io): Promise<{ music: string; musicMood: Mood | undefined }> {
+  const auto = /^auto(?::(.+))?$/.exec(value);
+  if (auto) {
+    if (auto[1] === undefined) return { music: "auto", musicMood: undefined };
+    const mood = MoodSchema.safeParse(auto[1]);
+    if (!mood.success) throw new UsageError(`--music auto:${auto[1]}: the mood must be one of ${MoodSchema.options.join(", ")}`);
+    return { music: "auto", musicMood: mood.data };
+  }
+  if (value === "none") return { music: "none", musicMood: undefined };
   const file = path.resolve(io.cwd, value);
   const info = await stat(file).catch(() => null);
-  if (!info?.isFile()) throw new UsageError(`--music: no audio file at ${file}`, { hint: "give an audio file, auto or none" });
-  return file;
+  if (!info?.isFile()) throw new UsageError(`--music: no audio file at ${file}`, { hint: "give an audio file, auto, auto:MOOD or none" });
+  return { music: file, musicMood: undefined };
 }
 
 function envValue(env: NodeJS.ProcessEnv, name: string): string | null {
@@ -266,7 +281,7 @@ export function buildProgram(io: Io, signal: AbortSignal): Command {
             `Wrote ${path.relative(io.cwd, result.files.video)} (${result.durationSeconds.toFixed(1)} s, ${planned.storyboard.scenes.length} scenes)`,
             `Voice: ${planned.storyboard.audio.voice.engine}; music: ${planned.storyboard.audio.music.source}${result.loudness ? `; loudness ${result.loudness.integratedLufs} LUFS, true peak ${result.loudness.truePeakDb} dBTP` : ""}`,
             `Timings: ${formatTimings(timings)}`,
-            ...planned.warnings.map((w) => `warning: ${w}`),
+            ...[...planned.warnings, ...result.warnings].map((w) => `warning: ${w}`),
           ]);
         }
       } finally {

@@ -12,7 +12,7 @@ export const DEFAULT_CONFIG = {
   concurrency: null,
   fetch: { timeoutMs: 15_000, maxBytes: 10 * 1024 * 1024, maxRedirects: 5, maxRetries: 2 },
   llm: { model: "gpt-4o-mini", baseUrl: null, timeoutMs: 60_000 },
-  voice: { engine: "auto", name: null, model: "gpt-4o-mini-tts", speed: 1, espeakPath: null, timeoutMs: 60_000, maxRetries: 2 },
+  voice: { engine: "auto", name: null, model: "gpt-4o-mini-tts", speed: 1, baseUrl: null, espeakPath: null, timeoutMs: 60_000, maxRetries: 2 },
   music: "auto",
   captions: { style: "subtitles", burn: true },
   media: {
@@ -71,6 +71,8 @@ export const ConfigSchema = z
         model: z.string().min(1).optional(),
         /** Speaking rate, 1 = normal. @default 1 */
         speed: z.number().min(0.5).max(2).optional(),
+        /** An OpenAI-compatible speech server for the openai engine. @default OPENAI_BASE_URL, else OpenAI */
+        baseUrl: z.url().nullable().optional(),
         /** The espeak-ng binary. @default found on the PATH */
         espeakPath: z.string().min(1).nullable().optional(),
         /** @default 60000 */
@@ -80,7 +82,7 @@ export const ConfigSchema = z
       })
       .strict()
       .optional(),
-    /** "auto" (a bed reelpress synthesises for the mood), "none", or an audio file. @default "auto" */
+    /** "auto" (a bed reelpress synthesises for the script's mood), "auto:MOOD", "none", or an audio file. @default "auto" */
     music: z.string().min(1).optional(),
     captions: z
       .object({

@@ -193,7 +193,15 @@ export const StoryboardSchema = z
     /** Voice, music and loudness of the soundtrack. */
     audio: z
       .object({
-        voice: z.object({ engine: VoiceEngineSchema, name: z.string().nullable(), model: z.string().nullable() }),
+        voice: z.object({
+          engine: VoiceEngineSchema,
+          name: z.string().nullable(),
+          model: z.string().nullable(),
+          /** Speaking rate the voice was recorded at, so an edited scene is recorded alike. */
+          speed: z.number().positive().default(1),
+          /** The OpenAI-compatible speech server, when not OpenAI itself. */
+          baseUrl: z.string().nullable().default(null),
+        }),
         /** "auto": a bed reelpress synthesises for the mood; a file: looped or trimmed to the video. */
         music: z.object({ source: z.enum(["none", "auto", "file"]), file: z.string().nullable(), mood: MoodSchema }),
         /** Integrated loudness of the final mix, LUFS. */
@@ -201,7 +209,7 @@ export const StoryboardSchema = z
         /** Highest true peak of the final mix, dBTP. */
         truePeakDb: z.number().max(0),
       })
-      .default({ voice: { engine: "none", name: null, model: null }, music: { source: "none", file: null, mood: "neutral" }, targetLufs: -16, truePeakDb: -1 }),
+      .default({ voice: { engine: "none", name: null, model: null, speed: 1, baseUrl: null }, music: { source: "none", file: null, mood: "neutral" }, targetLufs: -16, truePeakDb: -1 }),
     captions: z
       .object({
         style: CaptionStyleSchema,

@@ -69,7 +69,7 @@ export function buildStoryboard(article: Article, script: Script, media: readonl
     output: { aspect, ...OUTPUT_SIZES[aspect], fps },
     transitionFrames: Math.round(transitionSeconds * fps),
     theme: options.theme ?? DEFAULT_THEME,
-    audio: options.audio ?? { voice: { engine: "none", name: null, model: null }, music: { source: "none", file: null, mood: "neutral" }, targetLufs: -16, truePeakDb: -1 },
+    audio: options.audio ?? { voice: { engine: "none", name: null, model: null, speed: 1, baseUrl: null }, music: { source: "none", file: null, mood: "neutral" }, targetLufs: -16, truePeakDb: -1 },
     captions: options.captions ?? { style: "subtitles", burn: true },
     scenes,
     warnings: options.warnings ?? [],

@@ -45,7 +45,7 @@ export interface VoiceCaptionOptions extends CaptionLayoutOptions {
   voiceStartMs: number;
   /** Length of the voice audio. */
   voiceDurationMs: number;
-  /** No page lasts past this (the end of the scene). */
+  /** The last page lasts until this (the end of the scene, less a short tail), and no page past it. */
   endMs: number;
 }
 
@@ -187,7 +187,8 @@ function voicedAtoms(units: readonly string[], spans: readonly TimeSpan[], glue:
 
 /**
  * Caption pages timed by the voice's words: a page starts when its first word is said and
- * lasts until the next page's first word (the last one until the voice ends). Word times are
+ * lasts until the next page's first word (the last one until `endMs`, so a scene that runs on
+ * after its voice keeps its caption). Word times are
  * in milliseconds from the start of the voice audio; pages are in video milliseconds. The
  * words are matched to the text in order, so punctuation, case and spacing may differ.
  */
@@ -203,12 +204,10 @@ export function timeCaptionsToVoice(text: string, words: readonly WordTiming[], 
     const start = Math.round(base + atoms[page.first]!.span.startMs);
     starts.push(Math.max(start, (starts.at(-1) ?? -Infinity) + 1));
   }
-  const lastAtom = atoms.at(-1)!.span;
-  const voiceEnd = Math.round(base + Math.max(options.voiceDurationMs, lastAtom.endMs));
   const out: CaptionPage[] = [];
   pages.forEach((page, i) => {
     const startMs = starts[i]!;
-    const endMs = Math.min(options.endMs, i + 1 < pages.length ? starts[i + 1]! : Math.max(voiceEnd, startMs + 1));
+    const endMs = i + 1 < pages.length ? Math.min(options.endMs, starts[i + 1]!) : options.endMs;
     if (endMs <= startMs) return;
     out.push(
       pageOf(page.lines, startMs, endMs, (k) => {

@@ -4,5 +4,5 @@ export { timeCaptions, paginateCaptions, wrapLines, type CaptionPage } from "./c
 export { frameLayout, OUTPUT_SIZES, contains, type Box, type FrameLayout } from "./layout.js";
 export { sceneSeconds, MIN_SCENE_SECONDS } from "./scene-timing.js";
 export { readStoryboard, writeStoryboard } from "./storyboard-file.js";
-export { replaceVoices, staleVoiceScenes } from "./revoice-scenes.js";
+export { crampedVoiceScenes, replaceVoices, staleVoiceScenes } from "./revoice-scenes.js";
 export { VOICE_OFFSET_MS } from "./build-storyboard.js";

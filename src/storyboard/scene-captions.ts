@@ -3,7 +3,7 @@ import type { Storyboard, StoryboardScene } from "../schema/storyboard.js";
 import { timeCaptions, timeCaptionsToVoice, type CaptionPage } from "./caption-pages.js";
 import { frameLayout } from "./layout.js";
 
-/** Without a voice, captions start a beat after the scene's fade-in and end a beat before it hands over. */
+/** Captions end a beat before the scene hands over; without a voice they also start a beat after its fade-in. */
 const LEAD_IN_MS = 250;
 const TAIL_MS = 150;
 
@@ -30,18 +30,19 @@ export function sceneCaptions(
   const layout = { maxCharsPerLine: metrics.maxCharsPerLine, maxLines: metrics.maxLines, words: metrics.words, lang: board.meta?.lang ?? "en" };
   const sceneStart = frameToMs(scene.startFrame, fps);
   const sceneEnd = frameToMs(scene.startFrame + scene.durationInFrames, fps);
+  const tail = Math.min(TAIL_MS, (sceneEnd - sceneStart) / 4);
   const voice = scene.voice;
   if (voice && voice.text.trim()) {
+    // The last page stays up to the scene's tail, also when the scene outlasts its voice.
     return timeCaptionsToVoice(voice.text, voice.words, {
       ...layout,
       voiceStartMs: sceneStart + voice.offsetMs,
       voiceDurationMs: voice.durationMs,
-      endMs: Math.floor(sceneEnd),
+      endMs: Math.round(sceneEnd - tail),
     });
   }
   if (!scene.narration.trim()) return [];
   const lead = Math.min(LEAD_IN_MS, (sceneEnd - sceneStart) / 4);
-  const tail = Math.min(TAIL_MS, (sceneEnd - sceneStart) / 4);
   return timeCaptions(scene.narration, { ...layout, startMs: Math.round(sceneStart + lead), endMs: Math.round(sceneEnd - tail) });
 }
 

@@ -1,13 +1,22 @@
 /**
- * Splitting text into the units a reader or a caption line deals with. CJK scripts have no
- * spaces between words, so each character is its own unit there (punctuation stays attached
- * to the character before it).
+ * Splitting text into the units a reader or a caption line deals with. Chinese and Japanese
+ * have no spaces between words, so each character is its own unit there (punctuation stays
+ * attached to the character before it). Korean separates words with spaces, so it splits and
+ * joins like a Latin script, though its syllables are as wide on screen as Chinese characters.
  */
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+/** Full-width glyphs: the unspaced CJK scripts plus Hangul. */
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
 const CLOSING_PUNCT = /^[\u3001\u3002\uff0c\uff0e\uff01\uff1f\uff1a\uff1b\u300d\u300f\uff09\u3011\u2019\u201d,.!?:;)\]»]+$/u;
 
+/** Whether a character belongs to a script written without spaces between words (Chinese, Japanese). Hangul does not. */
 export function isCjk(char: string): boolean {
   return CJK.test(char);
+}
+
+/** Whether a character is set about twice as wide as a Latin letter (CJK and Hangul). */
+export function isWide(char: string): boolean {
+  return WIDE.test(char);
 }
 
 /** Caption units: words for spaced scripts, single characters (plus trailing punctuation) for CJK. */
@@ -68,9 +77,9 @@ export function readingWords(text: string): number {
   return words + cjk / 1.5;
 }
 
-/** Display width of a unit in "average Latin characters": CJK glyphs are about twice as wide. */
+/** Display width of a unit in "average Latin characters": CJK and Hangul glyphs are about twice as wide. */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += isCjk(ch) ? 2 : 1;
+  for (const ch of text) width += isWide(ch) ? 2 : 1;
   return width;
 }

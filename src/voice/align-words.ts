@@ -8,8 +8,8 @@ export interface AlignOptions {
   /** Move each remaining word boundary to the quietest point within `refineWindowMs`. @default true */
   refine: boolean;
   /**
-   * ±40 ms: on espeak-ng's own word timings (130 corpus sentences, six languages) it cut the mean
-   * word-start error from 55 to 50 ms; ±80 ms made it worse (57 ms), snapping to stop closures.
+   * How far a boundary may move, either way. Kept short: a wide window can snap a boundary to the
+   * brief closure of a stop consonant inside a word rather than to the gap between words.
    * @default 40
    */
   refineWindowMs: number;

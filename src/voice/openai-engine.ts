@@ -1,7 +1,12 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import OpenAI from "openai";
+import { decodeAudioFile } from "../audio/decode-audio-file.js";
 import { decodeWav, type PcmAudio } from "../audio/wav.js";
+import { ReelpressError } from "../errors.js";
 import { mapSpeechError } from "./map-speech-error.js";
-import { pcm16Audio } from "./pcm16-audio.js";
+import { OPENAI_PCM_RATE, pcm16Audio } from "./pcm16-audio.js";
 import { VoiceUnavailable, type SpeechEngine } from "./speech-engine.js";
 import { spelledLength } from "./spelled-length.js";
 import { DEFAULT_OPENAI_VOICE, DEFAULT_SPEECH_BASE_URL, type VoiceSettings } from "./voice-settings.js";
@@ -14,7 +19,8 @@ const MAX_SPEED = 4;
 
 /**
  * The OpenAI speech endpoint (or a compatible server at `baseURL`) as a SpeechEngine. Asks for
- * WAV; a server that answers raw PCM (audio/pcm, audio/L16) is read as 24 kHz 16-bit mono.
+ * WAV; a server that answers raw PCM (audio/pcm, audio/L16) is read as 24 kHz 16-bit mono, and
+ * one that answers another format whatever was asked (MP3, Opus, AAC, FLAC…) is decoded by ffmpeg.
  * Throws VoiceUnavailable when there is neither a key nor a base URL.
  */
 export function createOpenAiEngine(settings: Pick<VoiceSettings, "voice" | "model" | "speed" | "apiKey" | "baseURL" | "timeoutMs" | "maxRetries">): SpeechEngine {
@@ -43,7 +49,7 @@ export function createOpenAiEngine(settings: Pick<VoiceSettings, "voice" | "mode
       try {
         const response = await client.audio.speech.create({ model: settings.model, voice, input: text, response_format: "wav", speed }, { signal });
         const bytes = new Uint8Array(await response.arrayBuffer());
-        return readSpeech(bytes, response.headers.get("content-type"));
+        return await readSpeech(bytes, response.headers.get("content-type"), signal);
       } catch (error) {
         throw mapSpeechError(error, context);
       }
@@ -54,10 +60,27 @@ export function createOpenAiEngine(settings: Pick<VoiceSettings, "voice" | "mode
   };
 }
 
-function readSpeech(bytes: Uint8Array, contentType: string | null): PcmAudio {
+async function readSpeech(bytes: Uint8Array, contentType: string | null, signal: AbortSignal | undefined): Promise<PcmAudio> {
   const type = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
   const riff = bytes.length >= 12 && String.fromCharCode(...bytes.subarray(0, 4)) === "RIFF";
   if (riff) return decodeWav(bytes, "the speech server's WAV");
   if (type === "audio/pcm" || type === "audio/l16" || type === "application/octet-stream") return pcm16Audio(bytes);
-  throw new VoiceUnavailable("openai", `the speech server answered ${type || "an unknown type"}, not WAV or PCM audio`);
+  return decodeCompressed(bytes, type || "an unknown type", signal);
+}
+
+/** MP3, Opus and the rest, through a temporary file (ffmpeg needs to seek in some containers). */
+async function decodeCompressed(bytes: Uint8Array, type: string, signal: AbortSignal | undefined): Promise<PcmAudio> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "reelpress-speech-"));
+  try {
+    const file = path.join(dir, "speech");
+    await writeFile(file, bytes);
+    return await decodeAudioFile(file, { sampleRate: OPENAI_PCM_RATE, channels: 1, signal, role: "the speech server's audio" });
+  } catch (error) {
+    if (error instanceof ReelpressError && error.code === "E_MEDIA") {
+      throw new VoiceUnavailable("openai", `the speech server answered ${type} that does not decode as audio`);
+    }
+    throw error;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

@@ -9,8 +9,7 @@ const STRESS = /^[',%=]+/u;
 const VOWEL_START = /^[aAeEiIoOuUV03@&yYW]/u;
 const VOWEL_CHARS = /[aAeEiIoOuUV03@&yYW]/gu;
 
-// Fitted (least squares) to espeak-ng's own word timings on 130 sentences of the corpus in six
-// languages; espeak-ng gives consonants more time than short vowels.
+// Only the ratios matter; espeak-ng gives consonants more time than short vowels.
 const CONSONANT_MS = 70;
 const SHORT_VOWEL_MS = 50;
 const SCHWA_MS = 35;

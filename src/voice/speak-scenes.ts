@@ -23,6 +23,8 @@ export interface SceneNarration {
  * synthesises nothing. An engine that is missing or fails (after the client's retries, or one
  * retry for espeak-ng) is reported through `onWarning` and `fallback`, and the whole video goes
  * without a voice: this never throws for a speech failure, only E_ABORTED when `signal` fires.
+ * A cache that cannot hold the audio is such a failure; one that cannot hold only the timings is a
+ * warning, and the voice is used.
  */
 export async function speakScenes(
   scenes: readonly SceneNarration[],
@@ -39,7 +41,8 @@ export async function speakScenes(
   const stop = () => controller.abort();
   options.signal?.addEventListener("abort", stop, { once: true });
   try {
-    const engine = await createEngine(settings, lang, warn, controller.signal);
+    const narration = scenes.map((scene) => normalizeWhitespace(scene.narration)).join("\n\n");
+    const engine = await createEngine(settings, lang, narration, warn, controller.signal);
     const limit = pLimit(engine.concurrency);
     const limited: SpeechEngine = {
       ...engine,
@@ -49,7 +52,7 @@ export async function speakScenes(
     const voices = await Promise.all(
       scenes.map(async (scene) => {
         try {
-          return await speakScene(limited, scene.narration, lang, settings.speed, options.cacheDir, controller.signal);
+          return await speakScene(limited, scene.narration, lang, settings.speed, options.cacheDir, warn, controller.signal);
         } catch (error) {
           controller.abort();
           throw error;
@@ -71,17 +74,25 @@ function aborted(): ReelpressError {
   return new ReelpressError("E_ABORTED", "the voice was aborted");
 }
 
-async function createEngine(settings: VoiceSettings, lang: string, warn: (message: string) => void, signal: AbortSignal): Promise<SpeechEngine> {
+async function createEngine(settings: VoiceSettings, lang: string, narration: string, warn: (message: string) => void, signal: AbortSignal): Promise<SpeechEngine> {
   if (settings.engine === "openai") return createOpenAiEngine(settings);
   const bin = await findEspeak(settings.espeakPath);
   if (!bin) {
     const where = settings.espeakPath ? `espeak-ng was not found at ${settings.espeakPath}` : "espeak-ng is not installed";
     throw new VoiceUnavailable("espeak", `${where}; ${ESPEAK_INSTALL_HINT}`);
   }
-  return createEspeakEngine({ bin, lang, voice: settings.voice, speed: settings.speed, onWarning: warn, signal });
+  return createEspeakEngine({ bin, lang, voice: settings.voice, speed: settings.speed, narration, onWarning: warn, signal });
 }
 
-async function speakScene(engine: SpeechEngine, narration: string, lang: string, speed: number, cacheDir: string, signal: AbortSignal): Promise<SpokenScene | null> {
+async function speakScene(
+  engine: SpeechEngine,
+  narration: string,
+  lang: string,
+  speed: number,
+  cacheDir: string,
+  warn: (message: string) => void,
+  signal: AbortSignal,
+): Promise<SpokenScene | null> {
   const text = normalizeWhitespace(narration);
   if (!splitUnits(text).some((unit) => !isPunctuationOnly(unit))) return null;
   const key = voiceCacheKey({ engine: engine.id, identity: engine.identity, speed, lang, text });
@@ -90,5 +101,13 @@ async function speakScene(engine: SpeechEngine, narration: string, lang: string,
   const spoken = await speakNarration(engine, text, lang, speed, signal);
   const durationMs = ((spoken.audio.channels[0]?.length ?? 0) / spoken.audio.sampleRate) * 1000;
   if (durationMs <= 0) throw new VoiceUnavailable(engine.id, "the engine returned no audio");
-  return writeCachedVoice(cacheDir, key, encodeWav(spoken.audio), { text, durationMs, words: spoken.words, sentences: spoken.sentences, timing: "modelled" });
+  const written = await writeCachedVoice(cacheDir, key, encodeWav(spoken.audio), { text, durationMs, words: spoken.words, sentences: spoken.sentences, timing: "modelled" });
+  if (written.saved === "nothing") {
+    // The voice must be a file for the mix; with no file, the video goes without a voice.
+    throw new VoiceUnavailable(engine.id, `the voice could not be saved in the cache folder ${cacheDir} (${written.error.code ?? written.error.message})`);
+  }
+  if (written.saved === "audio") {
+    warn(`the voice timings could not be saved in the cache folder ${cacheDir} (${written.error.code ?? written.error.message}); this scene is spoken again next time`);
+  }
+  return written.voice;
 }

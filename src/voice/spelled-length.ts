@@ -19,10 +19,7 @@ const HALF_MORA = /[ぁぃぅぇぉゃゅょゎっァィゥェォャュョヮッ
 const LISTED_SCRIPT = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u;
 const SPELLED_LETTER_SYLLABLES: Readonly<Record<string, number>> = { w: 3 };
 
-/**
- * Nominal milliseconds at normal pace; only their ratios matter. The Latin-script figures are a
- * least-squares fit to espeak-ng's word timings on corpus sentences in six languages.
- */
+/** Nominal milliseconds at normal pace; only their ratios matter. */
 const MS_PER_SYLLABLE = 75;
 const MS_PER_CONSONANT = 50;
 const MS_PER_WORD = 35;
