@@ -21,7 +21,7 @@ const CONCURRENCY = 2;
  * in its language (kanji as "Chinese letter"), and espeak-ng is not used for it. Loanwords in
  * German or French text stay well below it.
  */
-export const MAX_ENGLISH_SWITCH_SHARE = 0.05;
+export const MAX_ENGLISH_SWITCH_SHARE = 0.1;
 
 export interface EspeakEngineOptions {
   bin: string;
