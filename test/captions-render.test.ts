@@ -19,11 +19,12 @@ const ACCENT = [0xf5, 0x9e, 0x0b] as const;
 const CHANGED = 60;
 
 /** The fixture storyboard with drawn backgrounds only, in a caption style, its content scene saying `narration`. */
-function board(aspect: Aspect, captions: Storyboard["captions"], narration = NARRATION): Storyboard {
+function board(aspect: Aspect, captions: Storyboard["captions"], narration = NARRATION, lang = "en"): Storyboard {
   const base = makeStoryboard();
   const { width, height } = OUTPUT_SIZES[aspect];
   return StoryboardSchema.parse({
     ...base,
+    meta: { ...base.meta, lang },
     output: { aspect, width, height, fps: 30 },
     captions,
     scenes: base.scenes.map((scene, i) => ({
@@ -149,6 +150,37 @@ describe("captions rendered by Remotion", () => {
   it("burn false: draws no caption pixels, whatever the style", { timeout: 180_000 }, async () => {
     const shown = await still(board("16:9", { style: "highlight", burn: false }), frame);
     expect(changedBox(reference, shown).count).toBe(0);
+  });
+
+  it("keeps a 1:1 highlight page inside the safe area, with the spoken word in the accent colour", { timeout: 240_000 }, async () => {
+    const square = frameLayout(1080, 1080);
+    const shown = board("1:1", { style: "highlight", burn: true });
+    const at = highlightFrame(shown);
+    const before = await still(board("1:1", { style: "highlight", burn: true }, ""), at);
+    const after = await still(shown, at);
+    const change = changedBox(before, after);
+    expect(change.count).toBeGreaterThan(2000);
+    expect(change.box!.width).toBeGreaterThan(square.safe.width * 0.3);
+    expect(change.outside(square.safe)).toBe(0);
+    expect(change.outside(square.captions)).toBe(0);
+    expect(accentShare(after, square.captions)).toBeGreaterThan(0.002);
+  });
+
+  it("keeps a two-line Chinese subtitle page inside the 9:16 safe area", { timeout: 240_000 }, async () => {
+    const text = "在欧洲和亚洲，市议会正在不超过网球场大小的地块上种植茂密的本土树林。宫胁造林法在每平方米种下三棵树苗。";
+    const tall = frameLayout(1080, 1920);
+    const shown = board("9:16", { style: "subtitles", burn: true }, text, "zh");
+    const page = sceneCaptions(shown, shown.scenes[CONTENT]!, { style: "subtitles" })[0]!;
+    expect(page.lines).toHaveLength(2);
+    const at = Math.ceil((page.startMs * 30) / 1000) + 6;
+    expect((at * 1000) / 30).toBeLessThan(page.endMs);
+    const before = await still(board("9:16", { style: "subtitles", burn: true }, "", "zh"), at);
+    const after = await still(shown, at);
+    const change = changedBox(before, after);
+    expect(change.count).toBeGreaterThan(20_000);
+    expect(change.box!.width).toBeGreaterThan(tall.safe.width * 0.6);
+    expect(change.outside(tall.safe)).toBe(0);
+    expect(change.outside(tall.captions)).toBe(0);
   });
 
   it("keeps a highlight page with a 40-character word inside the 9:16 safe area", { timeout: 240_000 }, async () => {

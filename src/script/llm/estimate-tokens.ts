@@ -1,4 +1,4 @@
-import { isCjk } from "../../text/text-units.js";
+import { isWide } from "../../text/text-units.js";
 
 /**
  * A tokenizer-free estimate of prompt tokens: about four characters per token for spaced
@@ -8,7 +8,7 @@ export function estimateTokens(text: string): number {
   let cjk = 0;
   let other = 0;
   for (const ch of text) {
-    if (isCjk(ch)) cjk += 1;
+    if (isWide(ch)) cjk += 1;
     else other += 1;
   }
   return cjk + Math.ceil(other / 4);
