@@ -4,6 +4,7 @@ import type { CaptionPage } from "../../src/storyboard/caption-pages.js";
 import { needsSpace } from "../../src/text/text-units.js";
 import type { ActiveWord } from "../active-caption-page.js";
 import type { MeasureWidth } from "../fit-text.js";
+import { captionBoxStyle } from "./caption-box-style.js";
 import type { CaptionPlacement } from "./place-caption.js";
 import { popScale } from "./pop-scale.js";
 
@@ -26,28 +27,16 @@ const TEXT_SHADOW = "0 0.04em 0.06em rgba(0,0,0,0.9), 0 0 0.25em rgba(0,0,0,0.6)
 
 /** Short-form look: a few big bold words, the one being spoken lit in the accent colour and popped. */
 export function HighlightCaption({ page, placement, look, active, pagePop, wordPop, color, accent, measure, rtl }: HighlightCaptionProps) {
-  const { box, fontSize } = placement;
+  const { fontSize } = placement;
   return (
     <div
       style={{
-        position: "absolute",
-        left: box.x,
-        top: box.y,
-        boxSizing: "border-box",
-        width: box.width,
-        height: box.height,
-        padding: `${look.paddingY}em ${look.paddingX}em`,
-        fontSize,
-        lineHeight: look.lineHeight,
-        fontWeight: look.fontWeight,
+        ...captionBoxStyle(placement, look, rtl),
         color,
-        textAlign: "center",
-        direction: rtl ? "rtl" : "ltr",
         textShadow: TEXT_SHADOW,
         opacity: 0.35 + 0.65 * pagePop,
         // Shrunk a touch while appearing, never grown, so it stays inside its box.
         transform: `scale(${0.9 + 0.1 * pagePop})`,
-        transformOrigin: "50% 100%",
       }}
     >
       {page.words.map((line, l) => (

@@ -1,4 +1,5 @@
 import { FetchError, ReelpressError } from "../errors.js";
+import { errorCode } from "./error-code.js";
 
 const DNS_CODES = new Set(["ENOTFOUND", "EAI_AGAIN", "EAI_NONAME", "EAI_FAIL", "EAI_NODATA"]);
 const REFUSED_CODES = new Set(["ECONNREFUSED"]);
@@ -54,16 +55,6 @@ export function toFetchError(error: unknown, context: FetchFailureContext): Reel
     hint: "check the network connection and the URL, then try again",
     cause: error,
   });
-}
-
-function errorCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current && typeof current === "object"; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
 }
 
 function innermostMessage(error: unknown): string | undefined {

@@ -5,20 +5,15 @@ import OpenAI from "openai";
 import pLimit from "p-limit";
 import { z } from "zod";
 import { LlmError, ReelpressError } from "../errors.js";
+import { createOpenAiClient, DEFAULT_OPENAI_BASE_URL, type OpenAiConnectionOptions } from "./openai-client.js";
 
-export interface EmbeddingsOptions {
-  /** null for a local server that needs none (then `baseURL` must be set). */
-  apiKey: string | null;
-  /** An OpenAI-compatible server, e.g. http://127.0.0.1:11434/v1 for Ollama. @default "https://api.openai.com/v1" */
-  baseURL: string | null;
+export interface EmbeddingsOptions extends OpenAiConnectionOptions {
   /** @default "text-embedding-3-small" */
   model?: string;
   /** Vectors are kept under <cacheDir>/embeddings/, one file per (model, text). */
   cacheDir: string;
   /** @default 30000 */
   timeoutMs?: number;
-  /** Retries on 429, 5xx and dropped connections, with backoff honouring retry-after. @default 2 */
-  maxRetries?: number;
   /** Texts per request. @default 128 */
   batchSize?: number;
   /** Requests in flight at once. @default 2 */
@@ -50,7 +45,7 @@ export interface RerankedCandidate {
 }
 
 export const DEFAULT_EMBEDDINGS_MODEL = "text-embedding-3-small";
-export const DEFAULT_EMBEDDINGS_BASE_URL = "https://api.openai.com/v1";
+export const DEFAULT_EMBEDDINGS_BASE_URL = DEFAULT_OPENAI_BASE_URL;
 export const DEFAULT_EMBEDDINGS_TIMEOUT_MS = 30_000;
 export const DEFAULT_EMBEDDINGS_MAX_RETRIES = 2;
 export const DEFAULT_EMBEDDINGS_BATCH_SIZE = 128;
@@ -63,8 +58,6 @@ export const DEFAULT_EMBEDDINGS_WEIGHT = 0.8;
 export const MAX_EMBEDDED_CHARS = 6000;
 /** The API takes at most 300,000 tokens per request; characters are a safe upper bound. */
 const MAX_BATCH_CHARS = 200_000;
-/** Local servers ignore the key but the client insists on one. */
-const PLACEHOLDER_KEY = "not-needed";
 
 /** What the embeddings endpoint answers: a vector per input (float array, or base64 of little-endian float32). */
 const EmbeddingsResponseSchema = z.object({
@@ -172,15 +165,11 @@ function createClient(options: EmbeddingsOptions): OpenAI {
   if (options.apiKey === null && options.baseURL === null) {
     throw new LlmError("E_LLM_AUTH", "embeddings need an API key", { hint: "set OPENAI_API_KEY, or pass --llm-base-url for a server that needs none" });
   }
-  return new OpenAI({
-    apiKey: options.apiKey ?? PLACEHOLDER_KEY,
+  return createOpenAiClient({
+    apiKey: options.apiKey,
     baseURL: options.baseURL || DEFAULT_EMBEDDINGS_BASE_URL,
-    // Explicit, so the client reads no OPENAI_ORG_ID / OPENAI_PROJECT_ID from the environment.
-    organization: null,
-    project: null,
-    timeout: options.timeoutMs ?? DEFAULT_EMBEDDINGS_TIMEOUT_MS,
+    timeoutMs: options.timeoutMs ?? DEFAULT_EMBEDDINGS_TIMEOUT_MS,
     maxRetries: options.maxRetries ?? DEFAULT_EMBEDDINGS_MAX_RETRIES,
-    logLevel: "off",
   });
 }
 

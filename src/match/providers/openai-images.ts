@@ -11,22 +11,18 @@ import type { Mood } from "../../schema/script.js";
 import type { Aspect, License, Media } from "../../schema/storyboard.js";
 import { cacheImage } from "../cache-image.js";
 import { ProviderUnavailable, type MediaCandidate, type MediaProvider, type SceneRequest } from "../media-provider.js";
+import { createOpenAiClient, DEFAULT_OPENAI_BASE_URL, type OpenAiConnectionOptions } from "../openai-client.js";
 
 export type ImageSize = "1024x1024" | "1536x1024" | "1024x1536" | "1792x1024" | "1024x1792";
 
-export interface OpenAiImagesOptions {
-  /** Without a key (and without a base URL for a server that needs none) the provider is unavailable. */
-  apiKey: string | null;
-  /** An OpenAI-compatible server. @default "https://api.openai.com/v1" */
-  baseURL: string | null;
+/** Without a key (and without a base URL for a server that needs none) the provider is unavailable. */
+export interface OpenAiImagesOptions extends OpenAiConnectionOptions {
   /** @default "gpt-image-1" */
   model?: string;
   /** Images are kept under <cacheDir>/media (by content) and <cacheDir>/openai-images (by request). */
   cacheDir: string;
   /** Generating one image takes tens of seconds. @default 120000 */
   timeoutMs?: number;
-  /** Retries on 429, 5xx and dropped connections, with backoff honouring retry-after. @default 2 */
-  maxRetries?: number;
   /** @default the model's size nearest the output aspect (gpt-image-1: 1536x1024, 1024x1536, 1024x1024) */
   size?: ImageSize;
   /** Images generated at once. @default 2 */
@@ -34,7 +30,7 @@ export interface OpenAiImagesOptions {
 }
 
 export const DEFAULT_IMAGE_MODEL = "gpt-image-1";
-export const DEFAULT_IMAGE_BASE_URL = "https://api.openai.com/v1";
+export const DEFAULT_IMAGE_BASE_URL = DEFAULT_OPENAI_BASE_URL;
 export const DEFAULT_IMAGE_TIMEOUT_MS = 120_000;
 export const DEFAULT_IMAGE_MAX_RETRIES = 2;
 export const DEFAULT_IMAGE_CONCURRENCY = 2;
@@ -42,8 +38,6 @@ export const DEFAULT_IMAGE_CONCURRENCY = 2;
 const MAX_IMAGE_BYTES = 32 * 1024 * 1024;
 /** An image made for one scene says what the scene needs; only the article's own images know more. */
 export const GENERATED_IMAGE_CONTEXT = 0.8;
-/** Local servers ignore the key but the client insists on one. */
-const PLACEHOLDER_KEY = "not-needed";
 const MAX_SUBJECT_CHARS = 400;
 
 const SIZES: Record<"gpt" | "dall-e-3" | "dall-e-2", Record<Aspect, ImageSize>> = {
@@ -125,18 +119,7 @@ export function createOpenAiImagesProvider(options: OpenAiImagesOptions): MediaP
     attribution: `Image generated for this video with ${model}`,
   };
   const usable = options.apiKey !== null || options.baseURL !== null;
-  const client = usable
-    ? new OpenAI({
-        apiKey: options.apiKey ?? PLACEHOLDER_KEY,
-        baseURL,
-        // Explicit, so the client reads no OPENAI_ORG_ID / OPENAI_PROJECT_ID from the environment.
-        organization: null,
-        project: null,
-        timeout: timeoutMs,
-        maxRetries,
-        logLevel: "off",
-      })
-    : null;
+  const client = usable ? createOpenAiClient({ apiKey: options.apiKey, baseURL, timeoutMs, maxRetries }) : null;
   const inFlight = new Map<string, Promise<Extract<Media, { kind: "image" }>>>();
 
   const generate = async (id: string, request: Request, signal: AbortSignal | undefined): Promise<Extract<Media, { kind: "image" }>> => {

@@ -1,12 +1,10 @@
 import { z } from "zod";
 import type { Aspect, License } from "../../schema/storyboard.js";
-import { ProviderUnavailable, type MediaCandidate, type MediaProvider, type SearchContext } from "../media-provider.js";
-import { collectCandidates } from "../stock/collect-candidates.js";
-import { fetchStockMedia } from "../stock/fetch-stock-media.js";
+import type { MediaCandidate, MediaProvider } from "../media-provider.js";
+import { createStockProvider } from "../stock/create-stock-provider.js";
 import { fitInside, pickRendition, type Rendition } from "../stock/pick-rendition.js";
 import { slugWords } from "../stock/slug-words.js";
-import { resolveStockOptions, type StockProviderOptions } from "../stock/stock-options.js";
-import { stockQueries } from "../stock/stock-queries.js";
+import type { StockProviderOptions } from "../stock/stock-options.js";
 import { validItems } from "../stock/valid-items.js";
 
 export const DEFAULT_PEXELS_BASE_URL = "https://api.pexels.com";
@@ -153,41 +151,25 @@ export function pexelsVideoCandidate(video: PexelsVideo, target: { width: number
  * X-Ratelimit-Reset is a UNIX time. Every query asks both endpoints.
  */
 export function createPexelsProvider(options: StockProviderOptions): MediaProvider {
-  const apiKey = options.apiKey;
-  const stock =
-    apiKey === null || apiKey === ""
-      ? null
-      : resolveStockOptions(
-          { ...options, apiKey },
-          { provider: "pexels", auth: { in: "header", name: "authorization" }, resetFormat: "unix-seconds", isKeyRejected: () => false },
-        );
-  const base = (options.baseUrl ?? DEFAULT_PEXELS_BASE_URL).replace(/\/+$/, "");
-
-  const searchOne = async (query: string, endpoint: "photos" | "videos", context: SearchContext): Promise<MediaCandidate[]> => {
-    const params = { query, orientation: ORIENTATION[context.aspect], per_page: String(Math.min(Math.max(1, context.perQuery), MAX_PER_PAGE)) };
-    const target = { width: context.width, height: context.height };
-    if (endpoint === "photos") {
-      const answer = await stock!.client.getJson(`${base}/v1/search`, params, PhotoSearchSchema, context.signal);
-      return validItems(PhotoSchema, answer.photos)
-        .map((photo) => pexelsPhotoCandidate(photo, target))
+  return createStockProvider(options, {
+    provider: "pexels",
+    keyVariable: "PEXELS_API_KEY",
+    defaultBaseUrl: DEFAULT_PEXELS_BASE_URL,
+    wire: { auth: { in: "header", name: "authorization" }, resetFormat: "unix-seconds", isKeyRejected: () => false },
+    endpoints: ["videos", "photos"],
+    async searchOne({ client, base, query, endpoint, context }) {
+      const params = { query, orientation: ORIENTATION[context.aspect], per_page: String(Math.min(Math.max(1, context.perQuery), MAX_PER_PAGE)) };
+      const target = { width: context.width, height: context.height };
+      if (endpoint === "photos") {
+        const answer = await client.getJson(`${base}/v1/search`, params, PhotoSearchSchema, context.signal);
+        return validItems(PhotoSchema, answer.photos)
+          .map((photo) => pexelsPhotoCandidate(photo, target))
+          .filter((c) => c !== null);
+      }
+      const answer = await client.getJson(`${base}/videos/search`, params, VideoSearchSchema, context.signal);
+      return validItems(VideoSchema, answer.videos)
+        .map((video) => pexelsVideoCandidate(video, target))
         .filter((c) => c !== null);
-    }
-    const answer = await stock!.client.getJson(`${base}/videos/search`, params, VideoSearchSchema, context.signal);
-    return validItems(VideoSchema, answer.videos)
-      .map((video) => pexelsVideoCandidate(video, target))
-      .filter((c) => c !== null);
-  };
-
-  return {
-    name: "pexels",
-    async search(scene, context) {
-      if (!stock) throw new ProviderUnavailable("pexels", "PEXELS_API_KEY is not set");
-      const queries = stockQueries(scene);
-      return collectCandidates(queries.flatMap((q) => [() => searchOne(q, "videos", context), () => searchOne(q, "photos", context)]));
     },
-    async fetch(candidate, { signal }) {
-      if (!stock) throw new ProviderUnavailable("pexels", "PEXELS_API_KEY is not set");
-      return fetchStockMedia(candidate, stock, signal);
-    },
-  };
+  });
 }

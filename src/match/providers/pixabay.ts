@@ -1,12 +1,10 @@
 import { z } from "zod";
 import type { Aspect, License } from "../../schema/storyboard.js";
-import { ProviderUnavailable, type MediaCandidate, type MediaProvider, type SearchContext } from "../media-provider.js";
-import { collectCandidates } from "../stock/collect-candidates.js";
-import { fetchStockMedia } from "../stock/fetch-stock-media.js";
+import type { MediaCandidate, MediaProvider } from "../media-provider.js";
+import { createStockProvider } from "../stock/create-stock-provider.js";
 import { fitInside, pickRendition, type Rendition } from "../stock/pick-rendition.js";
 import { slugWords } from "../stock/slug-words.js";
-import { resolveStockOptions, type StockProviderOptions } from "../stock/stock-options.js";
-import { stockQueries } from "../stock/stock-queries.js";
+import type { StockProviderOptions } from "../stock/stock-options.js";
 import { validItems } from "../stock/valid-items.js";
 
 export const DEFAULT_PIXABAY_BASE_URL = "https://pixabay.com/api";
@@ -128,52 +126,35 @@ export function pixabayVideoCandidate(hit: VideoHit, target: { width: number; he
  * rather than hotlinked.
  */
 export function createPixabayProvider(options: StockProviderOptions): MediaProvider {
-  const apiKey = options.apiKey;
-  const stock =
-    apiKey === null || apiKey === ""
-      ? null
-      : resolveStockOptions(
-          { ...options, apiKey },
-          {
-            provider: "pixabay",
-            auth: { in: "query", name: "key" },
-            resetFormat: "delta-seconds",
-            isKeyRejected: (status, body) => status === 400 && /api key/i.test(body),
-          },
-        );
-  const base = (options.baseUrl ?? DEFAULT_PIXABAY_BASE_URL).replace(/\/+$/, "");
-
-  const searchOne = async (query: string, endpoint: "images" | "videos", context: SearchContext): Promise<MediaCandidate[]> => {
-    const perPage = Math.min(Math.max(MIN_PER_PAGE, context.perQuery), MAX_PER_PAGE);
-    const common = { q: query, per_page: String(perPage), safesearch: "true" };
-    const target = { width: context.width, height: context.height };
-    const keep = Math.max(1, context.perQuery);
-    if (endpoint === "images") {
-      const params = { ...common, image_type: "photo", orientation: ORIENTATION[context.aspect] };
-      const answer = await stock!.client.getJson(`${base}/`, params, SearchSchema, context.signal);
-      return validItems(ImageHitSchema, answer.hits)
+  return createStockProvider(options, {
+    provider: "pixabay",
+    keyVariable: "PIXABAY_API_KEY",
+    defaultBaseUrl: DEFAULT_PIXABAY_BASE_URL,
+    wire: {
+      auth: { in: "query", name: "key" },
+      resetFormat: "delta-seconds",
+      isKeyRejected: (status, body) => status === 400 && /api key/i.test(body),
+    },
+    endpoints: ["videos", "images"],
+    async searchOne({ client, base, query, endpoint, context }) {
+      const perPage = Math.min(Math.max(MIN_PER_PAGE, context.perQuery), MAX_PER_PAGE);
+      const common = { q: query, per_page: String(perPage), safesearch: "true" };
+      const target = { width: context.width, height: context.height };
+      const keep = Math.max(1, context.perQuery);
+      if (endpoint === "images") {
+        const params = { ...common, image_type: "photo", orientation: ORIENTATION[context.aspect] };
+        const answer = await client.getJson(`${base}/`, params, SearchSchema, context.signal);
+        return validItems(ImageHitSchema, answer.hits)
+          .slice(0, keep)
+          .map((hit) => pixabayImageCandidate(hit, target))
+          .filter((c) => c !== null);
+      }
+      const params = { ...common, video_type: "film" };
+      const answer = await client.getJson(`${base}/videos/`, params, SearchSchema, context.signal);
+      return validItems(VideoHitSchema, answer.hits)
         .slice(0, keep)
-        .map((hit) => pixabayImageCandidate(hit, target))
+        .map((hit) => pixabayVideoCandidate(hit, target))
         .filter((c) => c !== null);
-    }
-    const params = { ...common, video_type: "film" };
-    const answer = await stock!.client.getJson(`${base}/videos/`, params, SearchSchema, context.signal);
-    return validItems(VideoHitSchema, answer.hits)
-      .slice(0, keep)
-      .map((hit) => pixabayVideoCandidate(hit, target))
-      .filter((c) => c !== null);
-  };
-
-  return {
-    name: "pixabay",
-    async search(scene, context) {
-      if (!stock) throw new ProviderUnavailable("pixabay", "PIXABAY_API_KEY is not set");
-      const queries = stockQueries(scene);
-      return collectCandidates(queries.flatMap((q) => [() => searchOne(q, "videos", context), () => searchOne(q, "images", context)]));
     },
-    async fetch(candidate, { signal }) {
-      if (!stock) throw new ProviderUnavailable("pixabay", "PIXABAY_API_KEY is not set");
-      return fetchStockMedia(candidate, stock, signal);
-    },
-  };
+  });
 }

@@ -1,3 +1,5 @@
+import { errorCode } from "../../ingest/error-code.js";
+
 const CODE_REASONS: Record<string, string> = {
   ENOTFOUND: "cannot resolve the host",
   EAI_AGAIN: "cannot resolve the host",
@@ -9,16 +11,6 @@ const CODE_REASONS: Record<string, string> = {
   UND_ERR_CONNECT_TIMEOUT: "connection timed out",
   UND_ERR_HEADERS_TIMEOUT: "no answer in time",
 };
-
-function errorCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current && typeof current === "object"; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
 
 /**
  * A short reason for a failed request, without the URL: a Pixabay URL carries the key in its
