@@ -6,7 +6,7 @@ import { extractArticle } from "../src/ingest/index.js";
 import { generatedMedia } from "../src/match/providers/generated.js";
 import { subtitleCues, toSrt, toVtt, validateCues } from "../src/render/subtitles.js";
 import type { Article } from "../src/schema/article.js";
-import { StoryboardSchema, storyboardDurationInFrames, type Aspect, type SceneVoice, type Storyboard } from "../src/schema/storyboard.js";
+import { AspectSchema, StoryboardSchema, storyboardDurationInFrames, type Aspect, type SceneVoice, type Storyboard } from "../src/schema/storyboard.js";
 import type { Script } from "../src/schema/script.js";
 import { writeScript } from "../src/script/index.js";
 import { buildStoryboard, storyboardCaptions } from "../src/storyboard/index.js";
@@ -14,7 +14,7 @@ import { splitUnits } from "../src/text/text-units.js";
 
 const repoRoot = path.resolve(import.meta.dirname, "..");
 const ARTICLES = path.join(repoRoot, "samples/articles");
-const ASPECTS: Aspect[] = ["16:9", "9:16", "1:1"];
+const ASPECTS: Aspect[] = AspectSchema.options;
 
 /** A stand-in voice for a narration: word times by length, pauses at punctuation (ms in the voice). */
 function fakeVoice(text: string): Omit<SceneVoice, "offsetMs"> {

@@ -90,7 +90,7 @@ afterAll(async () => {
 });
 
 describe("a chart scene rendered by Remotion", () => {
-  for (const aspect of ["16:9", "9:16", "1:1"] as Aspect[]) {
+  for (const aspect of ["16:9", "9:16", "1:1", "4:5"] as Aspect[]) {
     it(`draws the bars in the accent colour, at their heights, inside the band between headline and captions (${aspect})`, { timeout: 180_000 }, async () => {
       const board = chartBoard(aspect);
       const { width, height } = board.output;

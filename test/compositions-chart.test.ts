@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { barProgress, chartGeometry, GROW_SECONDS } from "../compositions/layers/ChartLayer.js";
 import { kineticBand } from "../compositions/kinetic-band.js";
-import type { Aspect, Chart } from "../src/schema/storyboard.js";
+import { AspectSchema, type Aspect, type Chart } from "../src/schema/storyboard.js";
 import { contains, frameLayout, OUTPUT_SIZES, type Box } from "../src/storyboard/layout.js";
 
-const ASPECTS: Aspect[] = ["16:9", "9:16", "1:1"];
+const ASPECTS: Aspect[] = AspectSchema.options;
 
 const THREE: Chart = { bars: [{ label: "Germany", value: 67 }, { label: "France", value: 45 }, { label: "Spain", value: 38 }], unit: "%" };
 const EIGHT: Chart = { bars: Array.from({ length: 8 }, (_, i) => ({ label: `Region ${i + 1}`, value: (i + 1) * 5 })), unit: "km" };

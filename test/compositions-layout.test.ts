@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Aspect } from "../src/schema/storyboard.js";
+import { AspectSchema, type Aspect } from "../src/schema/storyboard.js";
 import { displayWidth, joinUnits, splitUnits } from "../src/text/text-units.js";
 import { captionUnits } from "../src/captions/caption-units.js";
 import { paginateCaptions, wrapLines } from "../src/storyboard/caption-pages.js";
@@ -8,7 +8,7 @@ import { CAPTION_BOX } from "../compositions/caption-box.js";
 import { cardArea } from "../compositions/card-area.js";
 import { kineticBand } from "../compositions/kinetic-band.js";
 
-const ASPECTS: Aspect[] = ["16:9", "9:16", "1:1"];
+const ASPECTS: Aspect[] = AspectSchema.options;
 
 function overlaps(a: Box, b: Box): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;

@@ -63,7 +63,7 @@ function addCommon(command: Command): Command {
 
 function addPlanning(command: Command): Command {
   return command
-    .addOption(new Option("--aspect <ratio>", "16:9, 9:16 or 1:1 (default: 16:9)").argParser(parseAspect))
+    .addOption(new Option("--aspect <ratio>", "16:9, 9:16, 1:1 or 4:5 (default: 16:9)").argParser(parseAspect))
     .option("--duration <seconds>", "target video length in seconds, 5–3600 (default: 60)", parseDuration)
     .option("--wpm <words>", "narration reading speed in words per minute (default: 160)", parsePositiveInt)
     .addOption(new Option("--script <writer>", "who writes the scene script: local or openai (default: openai when OPENAI_API_KEY is set)").choices(ScriptWriterSchema.options))
@@ -331,7 +331,7 @@ export function buildProgram(io: Io, signal: AbortSignal): Command {
     .option("--library <dir>", "a folder of your own images and videos")
     .option("--embeddings", "re-rank with an embeddings model (needs OPENAI_API_KEY or --llm-base-url)")
     .option("--llm-base-url <url>", "an OpenAI-compatible server for --embeddings")
-    .addOption(new Option("--aspect <ratio>", "16:9, 9:16 or 1:1 (default: 16:9)").argParser(parseAspect))
+    .addOption(new Option("--aspect <ratio>", "16:9, 9:16, 1:1 or 4:5 (default: 16:9)").argParser(parseAspect))
     .option("--limit <n>", "how many candidates to print (default: 10)", parsePositiveInt)
     .action(async (text: string, flags: PlanFlags & { limit?: number }) => {
       if (!text.trim()) throw new UsageError("media search needs a text to look for");

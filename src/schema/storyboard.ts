@@ -3,7 +3,7 @@ import { MoodSchema, SceneKindSchema } from "./script.js";
 
 export const STORYBOARD_VERSION = 1;
 
-export const AspectSchema = z.enum(["16:9", "9:16", "1:1"]);
+export const AspectSchema = z.enum(["16:9", "9:16", "1:1", "4:5"]);
 
 export const LicenseSchema = z.object({
   /** Short licence name, e.g. "CC BY 4.0", "article image (rights reserved by the publisher)". */

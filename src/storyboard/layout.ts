@@ -25,6 +25,7 @@ export const OUTPUT_SIZES: Record<Aspect, { width: number; height: number }> = {
   "16:9": { width: 1920, height: 1080 },
   "9:16": { width: 1080, height: 1920 },
   "1:1": { width: 1080, height: 1080 },
+  "4:5": { width: 1080, height: 1350 },
 };
 
 /** The boxes text is laid out in, for a frame size. Pure, so tests can check it directly. */

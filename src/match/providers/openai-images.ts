@@ -41,9 +41,9 @@ export const GENERATED_IMAGE_CONTEXT = 0.8;
 const MAX_SUBJECT_CHARS = 400;
 
 const SIZES: Record<"gpt" | "dall-e-3" | "dall-e-2", Record<Aspect, ImageSize>> = {
-  gpt: { "16:9": "1536x1024", "9:16": "1024x1536", "1:1": "1024x1024" },
-  "dall-e-3": { "16:9": "1792x1024", "9:16": "1024x1792", "1:1": "1024x1024" },
-  "dall-e-2": { "16:9": "1024x1024", "9:16": "1024x1024", "1:1": "1024x1024" },
+  gpt: { "16:9": "1536x1024", "9:16": "1024x1536", "1:1": "1024x1024", "4:5": "1024x1536" },
+  "dall-e-3": { "16:9": "1792x1024", "9:16": "1024x1792", "1:1": "1024x1024", "4:5": "1024x1792" },
+  "dall-e-2": { "16:9": "1024x1024", "9:16": "1024x1024", "1:1": "1024x1024", "4:5": "1024x1024" },
 };
 
 /** The size a model makes that is nearest the output's shape. */
@@ -66,6 +66,7 @@ const FRAMING: Record<Aspect, string> = {
   "16:9": "Wide landscape composition with the subject near the centre.",
   "9:16": "Tall portrait composition with the subject near the centre.",
   "1:1": "Square composition with the subject in the centre.",
+  "4:5": "Portrait composition, a little taller than square, with the subject near the centre.",
 };
 
 /**

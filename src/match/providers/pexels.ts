@@ -58,7 +58,7 @@ type PexelsPhoto = z.infer<typeof PhotoSchema>;
 type PexelsVideo = z.infer<typeof VideoSchema>;
 type PexelsVideoFile = z.infer<typeof VideoFileSchema>;
 
-const ORIENTATION: Record<Aspect, string> = { "16:9": "landscape", "9:16": "portrait", "1:1": "square" };
+const ORIENTATION: Record<Aspect, string> = { "16:9": "landscape", "9:16": "portrait", "1:1": "square", "4:5": "portrait" };
 
 /**
  * The sizes `src` offers that keep the photo's shape: `original`, and the ones Pexels scales to

@@ -50,7 +50,7 @@ type ImageHit = z.infer<typeof ImageHitSchema>;
 type VideoHit = z.infer<typeof VideoHitSchema>;
 
 /** Pixabay has no square filter; "all" lets the ranker judge the shape. */
-const ORIENTATION: Record<Aspect, string> = { "16:9": "horizontal", "9:16": "vertical", "1:1": "all" };
+const ORIENTATION: Record<Aspect, string> = { "16:9": "horizontal", "9:16": "vertical", "1:1": "all", "4:5": "vertical" };
 
 /**
  * Image sizes of a hit: webformat (640 px on the long side), largeImageURL (1280 px), and for
