@@ -4,7 +4,7 @@ import { fileNameWords } from "../src/match/library/file-name-words.js";
 import { libraryText } from "../src/match/library/library-text.js";
 import { embeddedTextFromExifr } from "../src/match/library/read-image-metadata.js";
 import { sidecarInfo, SidecarJsonSchema } from "../src/match/library/read-sidecars.js";
-import { sceneQueryParts } from "../src/match/library/scene-query-parts.js";
+import { sceneQuery } from "../src/match/scene-query.js";
 import { videoTagText } from "../src/match/library/video-tag-text.js";
 
 const noSidecar = sidecarInfo({}, null);
@@ -27,9 +27,9 @@ describe("fileNameWords", () => {
   });
 });
 
-describe("sceneQueryParts", () => {
+describe("sceneQuery", () => {
   it("weights queries 1.5, keywords, headline and visual 1, narration 0.7 and leaves out empty parts", () => {
-    const parts = sceneQueryParts({
+    const parts = sceneQuery({
       queries: ["surfer riding a wave", " beach at sunset "],
       keywords: ["surf", "ocean"],
       headline: "Surf season opens",

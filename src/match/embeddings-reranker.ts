@@ -1,7 +1,8 @@
 import { cosineSimilarity, embedTexts, type EmbeddingsOptions } from "./embeddings.js";
 import type { MediaSettings } from "./create-providers.js";
 import type { Reranker } from "./match-scenes.js";
-import { candidateKey, sceneQuery } from "./rank-scenes.js";
+import { candidateKey } from "./rank-scenes.js";
+import { sceneQuery } from "./scene-query.js";
 
 /** Candidates per scene sent to the embeddings model: the lexical top, where a better order matters. */
 export const RERANK_DEPTH = 40;

@@ -5,7 +5,7 @@ import OpenAI from "openai";
 import pLimit from "p-limit";
 import { z } from "zod";
 import { LlmError, ReelpressError } from "../errors.js";
-import { createOpenAiClient, DEFAULT_OPENAI_BASE_URL, type OpenAiConnectionOptions } from "./openai-client.js";
+import { createOpenAiClient, DEFAULT_OPENAI_BASE_URL, type OpenAiConnectionOptions } from "../openai/openai-client.js";
 
 export interface EmbeddingsOptions extends OpenAiConnectionOptions {
   /** @default "text-embedding-3-small" */

@@ -1,7 +1,8 @@
 import type { MatchCandidate, ProviderName, ScoreBreakdown } from "../schema/storyboard.js";
 import type { MediaCandidate, SceneRequest } from "./media-provider.js";
 import { isRelevant, scoreCandidate } from "./score-candidate.js";
-import { createTextIndex, type QueryPart } from "./text/index.js";
+import { sceneQuery } from "./scene-query.js";
+import { createTextIndex } from "./text/index.js";
 
 export interface RankSettings {
   width: number;
@@ -19,20 +20,21 @@ export interface RankedCandidate {
 /** Text relevance per scene, keyed by candidateKey; a re-ranker may replace these figures. */
 export type TextScores = Map<string, number>[];
 
+/** The first of each provider:id, in order. */
+export function uniqueCandidates(list: readonly MediaCandidate[]): MediaCandidate[] {
+  const seen = new Set<string>();
+  return list.filter((c) => {
+    const key = candidateKey(c);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export function candidateKey(candidate: Pick<MediaCandidate, "provider" | "id">): string {
   return `${candidate.provider}:${candidate.id}`;
 }
 
-/** The weighted texts a scene is searched by: its short queries count most, its narration least. */
-export function sceneQuery(scene: SceneRequest): QueryPart[] {
-  const parts: QueryPart[] = [];
-  for (const text of scene.queries) parts.push({ text, weight: 1.5 });
-  if (scene.keywords.length > 0) parts.push({ text: scene.keywords.join(" "), weight: 1 });
-  parts.push({ text: scene.headline, weight: 1 });
-  if (scene.visual) parts.push({ text: scene.visual, weight: 1 });
-  if (scene.narration) parts.push({ text: scene.narration, weight: 0.7 });
-  return parts.filter((p) => p.text.trim().length > 0);
-}
 
 /** Scores every scene's candidates for text in one index, so all providers are judged by the same measure. */
 export function scoreText(scenes: readonly SceneRequest[], candidates: readonly MediaCandidate[][]): TextScores {
@@ -96,9 +98,7 @@ export function assignCandidates(
   const ranked = scenes.map((_, s) => {
     const own = chosen[s] === null ? null : candidates[s]![chosen[s]!]!;
     const others = new Set(chosen.flatMap((i, t) => (t === s || i === null ? [] : [candidates[t]![i]!.series ?? ""])).filter(Boolean));
-    const seen = new Set<string>();
-    return candidates[s]!
-      .filter((c) => eligible(s, c) && !seen.has(candidateKey(c)) && seen.add(candidateKey(c)))
+    return uniqueCandidates(candidates[s]!.filter((c) => eligible(s, c)))
       .filter((c) => c === own || !usedKeys.has(candidateKey(c)))
       .map((candidate) => ({ candidate, score: scoreFor(s, candidate, others) }))
       .sort((a, b) => b.score.total - a.score.total);

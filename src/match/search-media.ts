@@ -5,7 +5,7 @@ import { createProviders, type MediaSettings } from "./create-providers.js";
 import { rerankerFor } from "./embeddings-reranker.js";
 import { gatherCandidates, type Fallback, type MatchScenesOptions } from "./match-scenes.js";
 import type { SceneRequest } from "./media-provider.js";
-import { candidateKey, describeCandidate, scoreText } from "./rank-scenes.js";
+import { candidateKey, describeCandidate, scoreText, uniqueCandidates } from "./rank-scenes.js";
 import { scoreCandidate } from "./score-candidate.js";
 
 /** A free text as a scene: it is the query, the headline and the narration at once. */
@@ -31,9 +31,7 @@ export async function searchMedia(
     }
   }
   const order = options.providers.map((p) => p.name);
-  const seen = new Set<string>();
-  const ranked = candidates[0]!
-    .filter((c) => c.kind !== "generated" && !seen.has(candidateKey(c)) && Boolean(seen.add(candidateKey(c))))
+  const ranked = uniqueCandidates(candidates[0]!.filter((c) => c.kind !== "generated"))
     .map((c) => describeCandidate(c, scoreCandidate(c, scores[0]!.get(candidateKey(c)) ?? 0, { width: context.width, height: context.height, sceneSeconds: scene.durationSeconds, order, usedSeries: new Set() })))
     .filter((c) => c.score.text > 0)
     .sort((a, b) => b.score.total - a.score.total)

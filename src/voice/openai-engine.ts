@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import OpenAI from "openai";
+import { createOpenAiClient } from "../openai/openai-client.js";
 import { decodeAudioFile } from "../audio/decode-audio-file.js";
 import { decodeWav, type PcmAudio } from "../audio/wav.js";
 import { ReelpressError } from "../errors.js";
@@ -11,8 +11,6 @@ import { VoiceUnavailable, type SpeechEngine } from "./speech-engine.js";
 import { spelledLength } from "./spelled-length.js";
 import { DEFAULT_OPENAI_VOICE, DEFAULT_SPEECH_BASE_URL, type VoiceSettings } from "./voice-settings.js";
 
-/** Local servers ignore the key but the client insists on one. */
-const PLACEHOLDER_KEY = "not-needed";
 const CONCURRENCY = 4;
 const MIN_SPEED = 0.25;
 const MAX_SPEED = 4;
@@ -30,16 +28,7 @@ export function createOpenAiEngine(settings: Pick<VoiceSettings, "voice" | "mode
   const baseURL = settings.baseURL ?? DEFAULT_SPEECH_BASE_URL;
   const voice = settings.voice ?? DEFAULT_OPENAI_VOICE;
   const speed = Math.min(MAX_SPEED, Math.max(MIN_SPEED, settings.speed));
-  const client = new OpenAI({
-    apiKey: settings.apiKey ?? PLACEHOLDER_KEY,
-    baseURL,
-    // Explicit, so the client reads no OPENAI_ORG_ID / OPENAI_PROJECT_ID from the environment.
-    organization: null,
-    project: null,
-    timeout: settings.timeoutMs,
-    maxRetries: settings.maxRetries,
-    logLevel: "off",
-  });
+  const client = createOpenAiClient({ ...settings, baseURL });
   const context = { model: settings.model, voice, apiKey: settings.apiKey, timeoutMs: settings.timeoutMs, maxRetries: settings.maxRetries };
   return {
     id: "openai",

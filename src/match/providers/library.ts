@@ -8,7 +8,7 @@ import { libraryCandidate } from "../library/library-candidate.js";
 import { libraryMediaKind } from "../library/library-media-kind.js";
 import { readImageSize } from "../library/read-image-size.js";
 import { resolveLibraryFile } from "../library/resolve-library-file.js";
-import { sceneQueryParts } from "../library/scene-query-parts.js";
+import { sceneQuery } from "../scene-query.js";
 import type { MediaCandidate, MediaProvider, SceneRequest, SearchContext } from "../media-provider.js";
 import { createTextIndex, type TextIndex } from "../text/index.js";
 
@@ -54,7 +54,7 @@ export async function createLibraryProvider(options: LibraryProviderOptions): Pr
 
   const search = async (scene: SceneRequest, context: SearchContext): Promise<MediaCandidate[]> => {
     if (context.signal?.aborted) throw new ReelpressError("E_ABORTED", "the media search was cancelled");
-    const parts = sceneQueryParts(scene);
+    const parts = sceneQuery(scene);
     if (items.length === 0 || parts.length === 0) return [];
     index ??= createTextIndex(items.map((item) => ({ id: item.path, ...item.text })));
     const limit = Math.max(MIN_LIBRARY_CANDIDATES, context.perQuery * LIBRARY_CANDIDATES_PER_QUERY);

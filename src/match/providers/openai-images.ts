@@ -11,7 +11,7 @@ import type { Mood } from "../../schema/script.js";
 import type { Aspect, License, Media } from "../../schema/storyboard.js";
 import { cacheImage } from "../cache-image.js";
 import { ProviderUnavailable, type MediaCandidate, type MediaProvider, type SceneRequest } from "../media-provider.js";
-import { createOpenAiClient, DEFAULT_OPENAI_BASE_URL, type OpenAiConnectionOptions } from "../openai-client.js";
+import { createOpenAiClient, DEFAULT_OPENAI_BASE_URL, type OpenAiConnectionOptions } from "../../openai/openai-client.js";
 
 export type ImageSize = "1024x1024" | "1536x1024" | "1024x1536" | "1792x1024" | "1024x1792";
 

@@ -1,4 +1,5 @@
 import OpenAI from "openai";
+import { createOpenAiClient } from "../../openai/openai-client.js";
 import { zodResponseFormat } from "openai/helpers/zod";
 import type { ChatCompletionCreateParamsNonStreaming } from "openai/resources/chat/completions";
 import type { ChatMessage } from "./build-script-messages.js";
@@ -35,9 +36,6 @@ export interface SessionUsage {
 /** How the script answer is asked for; a server that rejects one falls to the next, for the whole session. */
 type FormatMode = "json_schema" | "json_object" | "text";
 
-/** Local servers ignore the key but the client insists on one. */
-const PLACEHOLDER_KEY = "not-needed";
-
 /**
  * One writer run's conversation with an OpenAI-compatible server: sends chat requests (from the
  * cache when the same request was answered before), steps down from json_schema to JSON mode to
@@ -51,16 +49,7 @@ export class ChatSession {
 
   constructor(options: ChatSessionOptions) {
     this.options = options;
-    this.client = new OpenAI({
-      apiKey: options.apiKey ?? PLACEHOLDER_KEY,
-      baseURL: options.baseURL,
-      // Explicit, so the client reads no OPENAI_ORG_ID / OPENAI_PROJECT_ID from the environment.
-      organization: null,
-      project: null,
-      timeout: options.timeoutMs,
-      maxRetries: options.maxRetries,
-      logLevel: "off",
-    });
+    this.client = createOpenAiClient(options);
   }
 
   /** Sends one request; `json` asks for the script's JSON shape. Throws ReelpressError (see mapLlmError). */

@@ -1,15 +1,11 @@
-import type { SceneRequest } from "../media-provider.js";
+import type { SceneRequest } from "./media-provider.js";
+import type { QueryPart } from "./text/index.js";
 
-/** How much each part of a scene counts in a library search: the writer's searches most, the spoken text least. */
+/** How much each part of a scene counts when footage is searched and ranked: the writer's searches most, the spoken text least. */
 export const SCENE_QUERY_WEIGHTS = { queries: 1.5, keywords: 1, headline: 1, visual: 1, narration: 0.7 } as const;
 
-export interface QueryPart {
-  text: string;
-  weight: number;
-}
-
 /** The weighted texts a scene is searched with; empty parts are left out (pure). */
-export function sceneQueryParts(scene: Pick<SceneRequest, "queries" | "keywords" | "headline" | "visual" | "narration">): QueryPart[] {
+export function sceneQuery(scene: Pick<SceneRequest, "queries" | "keywords" | "headline" | "visual" | "narration">): QueryPart[] {
   const parts: QueryPart[] = [
     { text: scene.queries.map((q) => q.trim()).filter(Boolean).join(". "), weight: SCENE_QUERY_WEIGHTS.queries },
     { text: scene.keywords.map((k) => k.trim()).filter(Boolean).join(", "), weight: SCENE_QUERY_WEIGHTS.keywords },

@@ -15,7 +15,7 @@ export interface OpenAiConnectionOptions {
 }
 
 /** An OpenAI client with every setting given, so none is read from the environment. */
-export function createOpenAiClient(settings: { apiKey: string | null; baseURL: string; timeoutMs: number; maxRetries: number }): OpenAI {
+export function createOpenAiClient(settings: { apiKey: string | null; baseURL: string | null | undefined; timeoutMs: number; maxRetries: number }): OpenAI {
   return new OpenAI({
     apiKey: settings.apiKey ?? PLACEHOLDER_KEY,
     baseURL: settings.baseURL,
