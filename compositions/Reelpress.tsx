@@ -1,25 +1,43 @@
 import { useMemo } from "react";
 import { AbsoluteFill, Sequence } from "remotion";
-import { frameLayout } from "../src/storyboard/layout.js";
-import { fontFaces, fontStack } from "./fonts.js";
+import { fontFaces, fontFiles, fontStack } from "./fonts.js";
 import { CaptionsLayer } from "./layers/CaptionsLayer.js";
+import { LogoLayer } from "./layers/LogoLayer.js";
 import { ProgressBar } from "./layers/ProgressBar.js";
+import { WatermarkLayer } from "./layers/WatermarkLayer.js";
 import type { ReelpressProps } from "./reelpress-props.js";
 import { Scene } from "./Scene.js";
+import { SceneTransition } from "./SceneTransition.js";
 import { sceneShowsCaptions } from "./scene-shows-captions.js";
 import { sceneWindows } from "./scene-windows.js";
+import { storyboardLayout } from "./storyboard-layout.js";
 import { storyboardTexts } from "./storyboard-texts.js";
+import { templateComponents } from "./template-components.js";
 import { useFontsReady } from "./use-fonts-ready.js";
 
-/** The whole video, drawn only from its props: the storyboard and the URLs of its media files. */
+/**
+ * The whole video, drawn only from its props: the storyboard (with its resolved look, `theme`)
+ * and the URLs of its media and theme files. From the bottom up: the scenes with their
+ * transitions, the template's layers, the logo and watermark, the captions, the progress bar.
+ */
 export function Reelpress({ storyboard, assets }: ReelpressProps) {
   const { theme, output, scenes } = storyboard;
-  const fontFamily = fontStack(theme.fontFamily);
-  const faces = useMemo(() => fontFaces(theme.fontFamily), [theme.fontFamily]);
-  const ready = useFontsReady(faces, useMemo(() => storyboardTexts(storyboard), [storyboard]));
+  const fontFamily = fontStack(theme.fonts.body.family);
+  const headlineFontFamily = fontStack(theme.fonts.headline.family);
+  const faces = useMemo(() => fontFaces(theme.fonts), [theme.fonts]);
+  const files = useMemo(() => fontFiles(theme.fonts, assets), [theme.fonts, assets]);
+  const ready = useFontsReady(faces, useMemo(() => storyboardTexts(storyboard), [storyboard]), files);
   const windows = useMemo(() => sceneWindows(storyboard), [storyboard]);
-  const layout = useMemo(() => frameLayout(output.width, output.height), [output.width, output.height]);
+  const layout = useMemo(() => storyboardLayout(storyboard), [storyboard]);
+  const sceneLayouts = useMemo(() => scenes.map((scene) => storyboardLayout(storyboard, scene)), [storyboard, scenes]);
+  const components = useMemo(() => templateComponents(theme), [theme]);
+  const SceneComponent = components.Scene ?? Scene;
+  const kinds = useMemo(() => scenes.map((scene) => scene.kind), [scenes]);
   const rtl = storyboard.meta.dir === "rtl";
+  // Theme files the assets map lacks (Studio) are left out rather than failing the render.
+  const logoSrc = theme.logo.file && theme.logo.placement !== "none" ? (assets[theme.logo.file] ?? null) : null;
+  const watermark = theme.watermark;
+  const watermarkSrc = watermark?.image ? (assets[watermark.image] ?? null) : null;
 
   return (
     <AbsoluteFill lang={storyboard.meta.lang} style={{ backgroundColor: theme.colors.background, fontFamily, color: theme.colors.text }}>
@@ -32,17 +50,31 @@ export function Reelpress({ storyboard, assets }: ReelpressProps) {
               from={windows[i]!.from}
               durationInFrames={windows[i]!.durationInFrames}
             >
-              <Scene
-                storyboard={storyboard}
-                scene={scene}
-                index={i}
-                window={windows[i]!}
-                layout={layout}
-                assets={assets}
-                fontFamily={fontFamily}
-              />
+              <SceneTransition kind={theme.transition} window={windows[i]!} width={output.width} height={output.height} rtl={rtl} accent={theme.colors.accent}>
+                <SceneComponent
+                  storyboard={storyboard}
+                  scene={scene}
+                  index={i}
+                  window={windows[i]!}
+                  layout={sceneLayouts[i]!}
+                  assets={assets}
+                  fontFamily={fontFamily}
+                  headlineFontFamily={headlineFontFamily}
+                />
+              </SceneTransition>
             </Sequence>
           ))}
+          {components.layers.map((Layer, i) => (
+            <AbsoluteFill key={`layer-${i}`}>
+              <Layer storyboard={storyboard} layout={layout} assets={assets} fontFamily={fontFamily} headlineFontFamily={headlineFontFamily} />
+            </AbsoluteFill>
+          ))}
+          {logoSrc && layout.logo && theme.logo.placement !== "none" ? (
+            <LogoLayer src={logoSrc} box={layout.logo} placement={theme.logo.placement} opacity={theme.logo.opacity} kinds={kinds} windows={windows} />
+          ) : null}
+          {watermark && layout.watermark ? (
+            <WatermarkLayer watermark={watermark} box={layout.watermark} src={watermarkSrc} fontFamily={fontFamily} color={theme.colors.text} />
+          ) : null}
           {scenes.map((scene, i) =>
             sceneShowsCaptions(scene) ? (
               <Sequence

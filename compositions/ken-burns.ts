@@ -7,6 +7,8 @@ export interface KenBurnsInput {
   focus: { x: number; y: number };
   width: number;
   height: number;
+  /** The theme's kenBurns: 0 = still, 1 = a 12% zoom, 2 = 24%. @default 1 */
+  strength?: number;
 }
 
 export interface KenBurnsFrame {
@@ -19,6 +21,7 @@ export interface KenBurnsFrame {
   originY: number;
 }
 
+/** The zoom at the end of a scene at strength 1. */
 export const KEN_BURNS_MAX_SCALE = 1.12;
 /** Share of the slack the zoom creates that the pan may use; the rest keeps edges well off-frame. */
 const PAN_SHARE = 0.8;
@@ -39,12 +42,13 @@ function ease(t: number): number {
 }
 
 /**
- * Slow zoom (1.0 → 1.12) toward the focus point plus a pan, for a full-frame image scaled about
- * (originX, originY). The pan stays inside the slack the zoom creates, so no edge ever shows.
+ * Slow zoom (1.0 → 1.12 at strength 1) toward the focus point plus a pan, for a full-frame image
+ * scaled about (originX, originY). The pan stays inside the slack the zoom creates, so no edge
+ * ever shows, whatever the strength.
  */
-export function kenBurns({ progress, index, focus, width, height }: KenBurnsInput): KenBurnsFrame {
+export function kenBurns({ progress, index, focus, width, height, strength = 1 }: KenBurnsInput): KenBurnsFrame {
   const t = ease(Math.min(1, Math.max(0, progress)));
-  const scale = 1 + (KEN_BURNS_MAX_SCALE - 1) * t;
+  const scale = 1 + (KEN_BURNS_MAX_SCALE - 1) * Math.max(0, strength) * t;
   const originX = focus.x * width;
   const originY = focus.y * height;
   const [dx, dy] = DIRECTIONS[((index % DIRECTIONS.length) + DIRECTIONS.length) % DIRECTIONS.length]!;
@@ -52,5 +56,6 @@ export function kenBurns({ progress, index, focus, width, height }: KenBurnsInpu
   // (s-1)·(size-origin) past the right; a pan may use up to that much each way.
   const x = dx * PAN_SHARE * (scale - 1) * (dx > 0 ? originX : width - originX);
   const y = dy * PAN_SHARE * (scale - 1) * (dy > 0 ? originY : height - originY);
-  return { scale, x, y, originX, originY };
+  // + 0 turns a -0 (no pan at strength 0) into 0.
+  return { scale, x: x + 0, y: y + 0, originX, originY };
 }

@@ -4,23 +4,25 @@ import path from "node:path";
 import { extractArticle, fetchBytes } from "./ingest/index.js";
 import { defaultMediaSettings, matchMedia, searchFootage as searchMediaFootage, swapFootage as swapMediaFootage, type Fallback, type MediaSettings, type Reranker } from "./match/index.js";
 import type { MatchCandidate } from "./schema/storyboard.js";
-import { createRenderer, formatCredits, outputPaths, OutputTransaction, posterFrame, toSrt, toVtt, type Renderer, type RenderProgress } from "./render/index.js";
+import { aspectVideoFile, createRenderer, formatCredits, outputPaths, OutputTransaction, posterFrame, toSrt, toVtt, type OutputPaths, type Renderer, type RenderProgress } from "./render/index.js";
 import { DEFAULT_CONFIG } from "./schema/config.js";
-import { storyboardDurationInFrames, type Aspect, type Storyboard, type VoiceEngine } from "./schema/storyboard.js";
+import { storyboardDurationInFrames, type Aspect, type Storyboard, type Theme, type VoiceEngine } from "./schema/storyboard.js";
 import type { Article } from "./schema/article.js";
 import type { Mood, Script } from "./schema/script.js";
 import { DEFAULT_VOICE_SETTINGS, ESPEAK_INSTALL_HINT, findEspeak, speakScenes, type VoiceSettings } from "./voice/index.js";
 import { writeScript } from "./script/index.js";
 import { writeScriptWithLlm, type LlmUsage } from "./script/llm/index.js";
-import { buildStoryboard, crampedVoiceScenes, readStoryboard, replaceVoices, staleVoiceScenes, storyboardCaptions, writeStoryboard } from "./storyboard/index.js";
+import { buildStoryboard, crampedVoiceScenes, readStoryboard, replaceVoices, retargetStoryboard, staleVoiceScenes, storyboardCaptions, writeStoryboard } from "./storyboard/index.js";
 
 export { readStoryboard, writeStoryboard } from "./storyboard/index.js";
+export { createTemplate, listTemplates, loadLook, restyleStoryboard, type LoadedLook, type LookRequest, type TemplateSummary } from "./templates/index.js";
 
 export type Stage = "ingest" | "script" | "match" | "voice" | "storyboard" | "render" | "audio" | "poster" | "files";
 
+/** `aspect` tells the outputs of a run with several aspects apart. */
 export type PipelineEvent =
-  | { type: "stage-start"; stage: Stage }
-  | { type: "stage-end"; stage: Stage; ms: number }
+  | { type: "stage-start"; stage: Stage; aspect?: Aspect }
+  | { type: "stage-end"; stage: Stage; ms: number; aspect?: Aspect }
   | { type: "render"; progress: RenderProgress };
 
 /** Who writes the scene script, and with what. The key comes from the caller, never from env here. */
@@ -54,11 +56,23 @@ export interface PlanOptions {
   musicMood?: Mood;
   /** @default { style: "subtitles", burn: true } */
   captions?: Storyboard["captions"];
+  /** The look (see loadLook). @default DEFAULT_THEME, the look without a template */
+  theme?: Theme;
+  /** Length of each scene change. @default 0.4 */
+  transitionSeconds?: number;
   signal?: AbortSignal;
   onEvent?: (event: PipelineEvent) => void;
 }
 
 export interface RenderOptions {
+  /** The user's templates folder, for a template with its own components (see createRenderer). @default null */
+  userTemplatesDir?: string | null;
+  /**
+   * One video per aspect, all from this storyboard (retargeted), sharing one browser, bundle and
+   * soundtrack mix. With more than one, each is named `NAME-16x9.mp4` and so on.
+   * @default [the storyboard's own aspect]
+   */
+  aspects?: readonly Aspect[];
   browserExecutable?: string | null;
   concurrency?: number | null;
   /** A renderer to reuse (and leave open); else one is made and closed. */
@@ -83,8 +97,18 @@ export interface Plan {
   warnings: string[];
 }
 
+export interface RenderedOutput {
+  aspect: Aspect;
+  width: number;
+  height: number;
+  files: OutputPaths;
+}
+
 export interface RenderResult {
-  files: ReturnType<typeof outputPaths>;
+  /** The first output's files. */
+  files: OutputPaths;
+  /** Every video written, in the order of `aspects`. */
+  outputs: RenderedOutput[];
   durationSeconds: number;
   /** Loudness of the soundtrack as mixed (null for a silent video). */
   loudness: { integratedLufs: number; truePeakDb: number } | null;
@@ -101,13 +125,15 @@ export const DEFAULT_PLAN_OPTIONS = {
   fetch: DEFAULT_CONFIG.fetch,
 } as const;
 
-async function timed<T>(stage: Stage, timings: Partial<Record<Stage, number>>, onEvent: PlanOptions["onEvent"], work: () => Promise<T> | T): Promise<T> {
-  onEvent?.({ type: "stage-start", stage });
+async function timed<T>(stage: Stage, timings: Partial<Record<Stage, number>>, onEvent: PlanOptions["onEvent"], work: () => Promise<T> | T, aspect?: Aspect): Promise<T> {
+  const tag = aspect ? { aspect } : {};
+  onEvent?.({ type: "stage-start", stage, ...tag });
   const started = performance.now();
   const result = await work();
   const ms = Math.round(performance.now() - started);
-  timings[stage] = ms;
-  onEvent?.({ type: "stage-end", stage, ms });
+  // A stage run once per output (render, poster) adds up.
+  timings[stage] = (timings[stage] ?? 0) + ms;
+  onEvent?.({ type: "stage-end", stage, ms, ...tag });
   return result;
 }
 
@@ -176,6 +202,8 @@ export async function plan(input: string, options: PlanOptions = {}): Promise<Pl
         truePeakDb: -1,
       },
       captions: o.captions,
+      theme: o.theme,
+      transitionSeconds: o.transitionSeconds,
     }),
   );
   return { article, script, scriptInfo: { writer: written.writer, usage: written.usage }, storyboard, fallbacks: matched.fallbacks, timings, warnings: storyboard.warnings };
@@ -234,36 +262,61 @@ function downloads(options: Pick<PlanOptions, "cacheDir" | "fetch" | "signal">) 
   };
 }
 
-/** Storyboard → MP4 plus storyboard copy, SRT, VTT, poster and credits, all or nothing. */
+/**
+ * Storyboard → MP4 plus storyboard copy, SRT, VTT, poster and credits, all or nothing per video;
+ * one video per aspect in `options.aspects`. When a later aspect fails, the videos already
+ * finished stay and the failed one leaves nothing behind.
+ */
 export async function render(planned: Storyboard, videoFile: string, options: RenderOptions = {}): Promise<RenderResult> {
-  const files = outputPaths(videoFile);
+  const aspects = options.aspects?.length ? [...new Set(options.aspects)] : [planned.output.aspect];
   const timings: RenderResult["timings"] = {};
   const warnings: string[] = [];
   const board = await revoice(planned, options, warnings);
-  const renderer = options.renderer ?? createRenderer({ browserExecutable: options.browserExecutable, concurrency: options.concurrency });
-  const tx = new OutputTransaction();
-  const scratch: string[] = [];
+  const renderer = options.renderer ?? createRenderer({ browserExecutable: options.browserExecutable, concurrency: options.concurrency, userTemplatesDir: options.userTemplatesDir });
+  const scratch = new OutputTransaction();
+  const outputs: RenderedOutput[] = [];
   let loudness: RenderResult["loudness"] = null;
   try {
-    const onProgress = (progress: RenderProgress) => options.onEvent?.({ type: "render", progress });
-    const video = await tx.temp(files.video);
     const voiced = board.scenes.some((scene) => scene.voice !== null);
-    const withAudio = voiced || board.audio.music.source !== "none";
-    // With a soundtrack the picture is rendered first, then the mix is muxed in beside it.
-    const picture = withAudio ? `${video}.picture.mp4` : video;
-    scratch.push(picture, `${video}.mix.wav`);
-    // The soundtrack is mixed first: a missing music or voice file fails before minutes of rendering.
-    if (withAudio) {
+    let mix: string | null = null;
+    // The soundtrack is mixed once, first: a missing music or voice file fails before minutes of
+    // rendering, and every aspect shares the same timeline.
+    if (voiced || board.audio.music.source !== "none") {
+      const mixFile = await scratch.temp(path.resolve(videoFile).replace(/\.mp4$/i, ".mix.wav"));
       loudness = await timed("audio", timings, options.onEvent, async () => {
         const mixed = await mixSoundtrack(soundtrackPlan(board), { signal: options.signal });
-        await writeFile(`${video}.mix.wav`, encodeWav(mixed.audio));
+        await writeFile(mixFile, encodeWav(mixed.audio));
         return { integratedLufs: round1(mixed.integratedLufs), truePeakDb: round1(mixed.truePeakDb) };
       });
+      mix = mixFile;
     }
-    await timed("render", timings, options.onEvent, () => renderer.renderVideo(board, picture, { signal: options.signal, onProgress }));
-    if (withAudio) await muxSoundtrack(picture, `${video}.mix.wav`, video, { signal: options.signal });
+    for (const aspect of aspects) {
+      const target = retargetStoryboard(board, aspect);
+      const files = outputPaths(aspects.length > 1 ? aspectVideoFile(videoFile, aspect) : videoFile);
+      await renderOutput(target, files, renderer, mix, timings, { ...options, tag: aspects.length > 1 ? aspect : undefined });
+      outputs.push({ aspect, width: target.output.width, height: target.output.height, files });
+    }
+  } finally {
+    await scratch.abort();
+    if (!options.renderer) await renderer.close();
+  }
+  return { files: outputs[0]!.files, outputs, durationSeconds: storyboardDurationInFrames(board) / board.output.fps, loudness, timings, warnings };
+}
+
+/** One video and its companion files, committed together or not at all. */
+async function renderOutput(board: Storyboard, files: OutputPaths, renderer: Renderer, mix: string | null, timings: RenderResult["timings"], options: RenderOptions & { tag?: Aspect }): Promise<void> {
+  const tx = new OutputTransaction();
+  const onProgress = (progress: RenderProgress) => options.onEvent?.({ type: "render", progress });
+  const scratch: string[] = [];
+  try {
+    const video = await tx.temp(files.video);
+    // With a soundtrack the picture is rendered first, then the mix is muxed in beside it.
+    const picture = mix ? `${video}.picture.mp4` : video;
+    if (mix) scratch.push(picture);
+    await timed("render", timings, options.onEvent, () => renderer.renderVideo(board, picture, { signal: options.signal, onProgress }), options.tag);
+    if (mix) await muxSoundtrack(picture, mix, video, { signal: options.signal });
     const poster = await tx.temp(files.poster);
-    await timed("poster", timings, options.onEvent, () => renderer.renderPoster(board, poster, posterFrame(board), { signal: options.signal }));
+    await timed("poster", timings, options.onEvent, () => renderer.renderPoster(board, poster, posterFrame(board), { signal: options.signal }), options.tag);
     await timed("files", timings, options.onEvent, async () => {
       const captions = storyboardCaptions(board);
       await writeFile(await tx.temp(files.storyboard), `${JSON.stringify(board, null, 2)}\n`);
@@ -271,15 +324,13 @@ export async function render(planned: Storyboard, videoFile: string, options: Re
       await writeFile(await tx.temp(files.vtt), toVtt(captions));
       await writeFile(await tx.temp(files.credits), formatCredits(board));
       await tx.commit();
-    });
+    }, options.tag);
   } catch (error) {
     await tx.abort();
     throw error;
   } finally {
     await Promise.all(scratch.map((file) => rm(file, { force: true })));
-    if (!options.renderer) await renderer.close();
   }
-  return { files, durationSeconds: storyboardDurationInFrames(board) / board.output.fps, loudness, timings, warnings };
 }
 
 /**

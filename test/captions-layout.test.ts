@@ -3,7 +3,7 @@ import { burnedCaptionStyle } from "../compositions/captions/burned-caption-styl
 import { placeCaption } from "../compositions/captions/place-caption.js";
 import { popScale } from "../compositions/captions/pop-scale.js";
 import type { MeasureWidth } from "../compositions/fit-text.js";
-import { CAPTION_LOOKS, captionMetrics, type RunningCaptionStyle } from "../src/captions/caption-looks.js";
+import { CAPTION_LOOKS, captionFontWeight, captionMetrics, type RunningCaptionStyle } from "../src/captions/caption-looks.js";
 import { timeCaptions } from "../src/storyboard/caption-pages.js";
 import { contains, frameLayout, OUTPUT_SIZES, type Box } from "../src/storyboard/layout.js";
 import { isWide } from "../src/text/text-units.js";
@@ -104,11 +104,27 @@ describe("every caption box inside the safe area", () => {
     }
   });
 
+  it("sets subtitles in the theme's body weight and highlight captions never lighter than heavy", () => {
+    expect(captionFontWeight(CAPTION_LOOKS.subtitles, 500)).toBe(500);
+    expect(captionFontWeight(CAPTION_LOOKS.subtitles, 600)).toBe(600);
+    expect(captionFontWeight(CAPTION_LOOKS.highlight, 500)).toBe(800);
+    expect(captionFontWeight(CAPTION_LOOKS.highlight, 900)).toBe(900);
+  });
+
   it("pops a short word by the look's full scale and a line-wide word less", () => {
     const look = CAPTION_LOOKS.highlight;
     expect(popScale(100, 80, look)).toBe(look.popScale);
     expect(popScale(900, 80, look)).toBeLessThan(look.popScale);
     expect(popScale(900, 80, look)).toBeGreaterThan(1);
+  });
+
+  it("never lets a popped word grow over more than half of the spaces beside it", () => {
+    const look = CAPTION_LOOKS.highlight;
+    const fontSize = 80;
+    for (const wordWidth of [120, 300, 480, 700]) {
+      const growEachSide = ((popScale(wordWidth, fontSize, look) - 1) * wordWidth) / 2;
+      expect(growEachSide).toBeLessThanOrEqual(0.5 * 0.26 * fontSize + 1e-9);
+    }
   });
 });
 

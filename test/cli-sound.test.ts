@@ -100,7 +100,8 @@ describe("plan with a voice", () => {
     expect(auto.board.audio.music).toMatchObject({ source: "auto", file: null });
     expect(auto.board.captions).toEqual({ style: "subtitles", burn: true });
     const vertical = await planned(["--voice", "none", "--aspect", "9:16", "--music", "auto:calm"]);
-    expect(vertical.board.captions.style).toBe("highlight");
+    // The caption style comes from the template (clean: subtitles at every aspect; social: highlight).
+    expect(vertical.board.captions.style).toBe("subtitles");
     expect(vertical.board.audio.music).toMatchObject({ source: "auto", mood: "calm" });
   });
 

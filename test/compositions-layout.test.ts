@@ -3,7 +3,7 @@ import { AspectSchema, type Aspect } from "../src/schema/storyboard.js";
 import { displayWidth, joinUnits, splitUnits } from "../src/text/text-units.js";
 import { captionUnits } from "../src/captions/caption-units.js";
 import { paginateCaptions, wrapLines } from "../src/storyboard/caption-pages.js";
-import { contains, frameLayout, OUTPUT_SIZES, type Box } from "../src/storyboard/layout.js";
+import { contains, frameLayout, OUTPUT_SIZES, type Box, type FrameLayout } from "../src/storyboard/layout.js";
 import { CAPTION_BOX } from "../compositions/caption-box.js";
 import { cardArea } from "../compositions/card-area.js";
 import { kineticBand } from "../compositions/kinetic-band.js";
@@ -68,7 +68,8 @@ describe("frameLayout boxes", () => {
       const withCaptions = cardArea(layout, true);
       expect(contains(layout.safe, withCaptions)).toBe(true);
       expect(overlaps(withCaptions, layout.captions)).toBe(false);
-      expect(cardArea(layout, false)).toEqual(layout.safe);
+      expect(cardArea(layout, false)).toEqual(layout.content);
+      expect(layout.content).toEqual(layout.safe);
     });
   }
 });
@@ -124,5 +125,63 @@ describe("caption pages within each layout", () => {
     const pages = paginateCaptions(`Das ${word} ist lang.`, { maxCharsPerLine: 23, maxLines: 2 });
     const lines = pages.flatMap((page) => wrapLines(page, 23));
     expect(lines).toContainEqual([word]);
+  });
+});
+
+describe("frameLayout headline positions", () => {
+  const { width, height } = OUTPUT_SIZES["16:9"];
+  const at = (position: "top" | "bottom" | "lower-third" | "center") => frameLayout(width, height, { headline: { position, scale: 1 } });
+  const gapAbove = (layout: FrameLayout) => layout.captions.y - (layout.headline.y + layout.headline.height);
+
+  it("keeps the look before templates when given no options", () => {
+    expect(frameLayout(width, height, {})).toEqual(frameLayout(width, height));
+    expect(at("top").headline.y).toBe(frameLayout(width, height).safe.y);
+  });
+
+  it("sets a bottom headline and a lower third just above the captions box", () => {
+    for (const position of ["bottom", "lower-third"] as const) {
+      const layout = at(position);
+      expect(gapAbove(layout)).toBeGreaterThan(0);
+      expect(gapAbove(layout)).toBeLessThanOrEqual(layout.captionFontSize);
+    }
+    expect(at("lower-third").headlineMaxLines).toBe(2);
+    expect(at("lower-third").headline.height).toBeLessThan(at("bottom").headline.height);
+  });
+
+  it("centres a centre headline between the top of the safe area and the captions", () => {
+    const layout = at("center");
+    const above = layout.headline.y - layout.safe.y;
+    expect(Math.abs(above - gapAbove(layout))).toBeLessThanOrEqual(layout.captionFontSize);
+  });
+
+  it("sets a bottom headline on the safe area's bottom when no captions are drawn", () => {
+    const layout = frameLayout(width, height, { headline: { position: "bottom", scale: 1 }, captions: false });
+    expect(layout.headline.y + layout.headline.height).toBe(layout.safe.y + layout.safe.height);
+  });
+
+  it("scales the headline font with the look's scale", () => {
+    const big = frameLayout(width, height, { headline: { position: "top", scale: 1.5 } });
+    expect(big.headlineFontSize).toBe(Math.round(at("top").captionFontSize * 1.7 * 1.5));
+  });
+
+  it("sets a top headline beside a top-corner logo when most of the width is left, and below it when not", () => {
+    const logo = { placement: "top-right" as const, size: 0.07, file: "/logo.svg" };
+    const wide = frameLayout(1920, 1080, { logo, headline: { position: "top", scale: 1 } });
+    expect(wide.headline.y).toBe(wide.safe.y);
+    expect(wide.headline.x + wide.headline.width).toBeLessThanOrEqual(wide.logo!.x);
+    const tall = frameLayout(1080, 1920, { logo, headline: { position: "top", scale: 1, align: "center" } });
+    expect(tall.headline.y).toBeGreaterThanOrEqual(tall.logo!.y + tall.logo!.height);
+    expect(tall.headline.width).toBe(tall.safe.width);
+  });
+
+  it("keeps no room for a logo without a file or with placement none", () => {
+    expect(frameLayout(width, height, { logo: { placement: "top-left", size: 0.1, file: null } }).logo).toBeNull();
+    expect(frameLayout(width, height, { logo: { placement: "none", size: 0.1, file: "/logo.svg" } }).logo).toBeNull();
+  });
+
+  it("lifts the captions above a logo in a bottom corner", () => {
+    const layout = frameLayout(width, height, { logo: { placement: "bottom-right", size: 0.08, file: "/logo.png" } });
+    expect(layout.captions.y + layout.captions.height).toBeLessThan(layout.logo!.y);
+    expect(contains(layout.safe, layout.logo!)).toBe(true);
   });
 });

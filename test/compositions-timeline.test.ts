@@ -3,6 +3,8 @@ import { activeCaptionPage } from "../compositions/active-caption-page.js";
 import { calculateReelpressMetadata } from "../compositions/calculate-metadata.js";
 import { displayUrl } from "../compositions/display-url.js";
 import { kenBurns, KEN_BURNS_MAX_SCALE } from "../compositions/ken-burns.js";
+import { logoVisibility } from "../compositions/logo-visibility.js";
+import { sceneTransition } from "../compositions/scene-transition.js";
 import { sceneShowsCaptions } from "../compositions/scene-shows-captions.js";
 import { sceneWindows } from "../compositions/scene-windows.js";
 import { storyboardTexts } from "../compositions/storyboard-texts.js";
@@ -160,5 +162,85 @@ describe("webpackOverride", () => {
     expect(config.mode).toBe("production");
     expect(config.resolve?.extensions).toEqual([".ts"]);
     expect(config.resolve?.extensionAlias).toEqual({ ".mjs": [".mts"], ".js": [".ts", ".tsx", ".js"] });
+  });
+});
+
+describe("kenBurns strength", () => {
+  const size = { width: 1080, height: 1920 };
+  const focus = { x: 0.3, y: 0.7 };
+
+  it("holds the picture still at strength 0", () => {
+    for (const progress of [0, 0.5, 1]) expect(kenBurns({ progress, index: 3, focus, ...size, strength: 0 })).toMatchObject({ scale: 1, x: 0, y: 0 });
+  });
+
+  it("zooms twice as far at strength 2 (1.24) and still never uncovers an edge", () => {
+    expect(kenBurns({ progress: 1, index: 0, focus, ...size, strength: 2 }).scale).toBeCloseTo(1.24);
+    for (let index = 0; index < 8; index++) {
+      for (const progress of [0.3, 0.7, 1]) {
+        const { scale, x, y, originX, originY } = kenBurns({ progress, index, focus, ...size, strength: 2 });
+        expect(originX - scale * originX + x).toBeLessThanOrEqual(1e-9);
+        expect(originX + scale * (size.width - originX) + x).toBeGreaterThanOrEqual(size.width - 1e-9);
+        expect(originY - scale * originY + y).toBeLessThanOrEqual(1e-9);
+        expect(originY + scale * (size.height - originY) + y).toBeGreaterThanOrEqual(size.height - 1e-9);
+      }
+    }
+  });
+});
+
+describe("sceneTransition", () => {
+  const window = { from: 90, durationInFrames: 100, fadeInFrames: 10, fadeOutFrames: 10 };
+  const width = 1920;
+  const translateX = (transform: string) => Number(/translateX\((-?[\d.e-]+)px\)/.exec(transform)?.[1]);
+
+  it("cuts hard with none: nothing moves, fades or clips at any frame", () => {
+    for (const frame of [0, 5, 50, 95]) expect(sceneTransition("none", frame, window, width, false)).toEqual({ opacity: 1, transform: "none", clipPath: "none", textOpacity: 1, wipeEdge: null });
+  });
+
+  it("fades a scene in and its text out as the next comes", () => {
+    expect(sceneTransition("fade", 0, window, width, false).opacity).toBe(0);
+    expect(sceneTransition("fade", 10, window, width, false).opacity).toBe(1);
+    expect(sceneTransition("fade", 95, window, width, false).textOpacity).toBeCloseTo(0.5);
+  });
+
+  it("slides the next scene in from the end side: the right, or the left in a right-to-left video", () => {
+    expect(translateX(sceneTransition("slide", 0, window, width, false).transform)).toBeCloseTo(width);
+    expect(translateX(sceneTransition("slide", 5, window, width, false).transform)).toBeGreaterThan(0);
+    expect(translateX(sceneTransition("slide", 0, window, width, true).transform)).toBeCloseTo(-width);
+    expect(translateX(sceneTransition("slide", 50, window, width, false).transform)).toBeCloseTo(0);
+    // The outgoing scene moves back toward the start side.
+    expect(translateX(sceneTransition("slide", 100, window, width, false).transform)).toBeLessThan(0);
+  });
+
+  it("wipes the next scene on from the start side behind a moving edge", () => {
+    const mid = sceneTransition("wipe", 5, window, width, false);
+    expect(mid.clipPath).toBe("inset(0 50.000% 0 0)");
+    expect(mid.wipeEdge).toBeCloseTo(width / 2);
+    expect(sceneTransition("wipe", 5, window, width, true).clipPath).toBe("inset(0 0 0 50.000%)");
+    expect(sceneTransition("wipe", 10, window, width, false)).toMatchObject({ clipPath: "none", wipeEdge: null });
+  });
+
+  it("punches the next scene in from larger than the frame", () => {
+    const scale = (frame: number) => Number(/scale\(([\d.]+)\)/.exec(sceneTransition("zoom", frame, window, width, false).transform)?.[1]);
+    expect(scale(0)).toBeGreaterThan(1.2);
+    expect(scale(5)).toBeLessThan(scale(0));
+    expect(scale(10)).toBe(1);
+    expect(scale(99)).toBeGreaterThan(1);
+  });
+});
+
+describe("logoVisibility", () => {
+  const windows = [
+    { from: 0, durationInFrames: 100, fadeInFrames: 0, fadeOutFrames: 10 },
+    { from: 90, durationInFrames: 110, fadeInFrames: 10, fadeOutFrames: 10 },
+    { from: 190, durationInFrames: 60, fadeInFrames: 10, fadeOutFrames: 0 },
+  ];
+  const kinds = ["title", "content", "closing"] as const;
+
+  it("shows the corner logo on content scenes only, fading over the transitions", () => {
+    expect(logoVisibility(kinds, windows, 20)).toBe(0);
+    expect(logoVisibility(kinds, windows, 95)).toBeCloseTo(0.5);
+    expect(logoVisibility(kinds, windows, 150)).toBe(1);
+    expect(logoVisibility(kinds, windows, 195)).toBeCloseTo(0.5);
+    expect(logoVisibility(kinds, windows, 230)).toBe(0);
   });
 });

@@ -16,24 +16,30 @@ export interface HighlightCaptionProps {
   /** 0 → 1 as the page appears, and as the spoken word pops. */
   pagePop: number;
   wordPop: number;
+  fontWeight: number;
   color: string;
-  accent: string;
+  /** The spoken word's colour. */
+  highlight: string;
+  /** Colour of the shadow that keeps the words legible: the theme's background. */
+  shadow: string;
   measure: MeasureWidth;
   rtl: boolean;
 }
 
 /** Outline and soft shadow instead of a box, so big words stay legible on any footage. */
-const TEXT_SHADOW = "0 0.04em 0.06em rgba(0,0,0,0.9), 0 0 0.25em rgba(0,0,0,0.6)";
+function textShadow(color: string): string {
+  return `0 0.04em 0.06em color-mix(in srgb, ${color} 90%, transparent), 0 0 0.25em color-mix(in srgb, ${color} 60%, transparent)`;
+}
 
-/** Short-form look: a few big bold words, the one being spoken lit in the accent colour and popped. */
-export function HighlightCaption({ page, placement, look, active, pagePop, wordPop, color, accent, measure, rtl }: HighlightCaptionProps) {
+/** Short-form look: a few big bold words, the one being spoken lit in the highlight colour and popped. */
+export function HighlightCaption({ page, placement, look, active, pagePop, wordPop, fontWeight, color, highlight, shadow, measure, rtl }: HighlightCaptionProps) {
   const { fontSize } = placement;
   return (
     <div
       style={{
-        ...captionBoxStyle(placement, look, rtl),
+        ...captionBoxStyle(placement, look, fontWeight, rtl),
         color,
-        textShadow: TEXT_SHADOW,
+        textShadow: textShadow(shadow),
         opacity: 0.35 + 0.65 * pagePop,
         // Shrunk a touch while appearing, never grown, so it stays inside its box.
         transform: `scale(${0.9 + 0.1 * pagePop})`,
@@ -47,7 +53,7 @@ export function HighlightCaption({ page, placement, look, active, pagePop, wordP
             return (
               <Fragment key={i}>
                 {i > 0 && needsSpace(line[i - 1]!.text, word.text) ? " " : ""}
-                <span style={{ display: "inline-block", color: lit ? accent : undefined, transform: `scale(${scale})` }}>{word.text}</span>
+                <span style={{ display: "inline-block", color: lit ? highlight : undefined, transform: `scale(${scale})` }}>{word.text}</span>
               </Fragment>
             );
           })}

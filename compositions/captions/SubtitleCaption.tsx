@@ -9,17 +9,19 @@ export interface SubtitleCaptionProps {
   look: CaptionLook;
   /** 0 → 1 as the page appears. */
   pop: number;
+  fontWeight: number;
+  color: string;
   background: string;
   rtl: boolean;
 }
 
-/** Classic subtitles: the page's lines, light on a dark rounded box. */
-export function SubtitleCaption({ page, placement, look, pop, background, rtl }: SubtitleCaptionProps) {
+/** Classic subtitles: the page's lines in the theme's caption colours, on a rounded box. */
+export function SubtitleCaption({ page, placement, look, pop, fontWeight, color, background, rtl }: SubtitleCaptionProps) {
   return (
     <div
       style={{
-        ...captionBoxStyle(placement, look, rtl),
-        color: "#ffffff",
+        ...captionBoxStyle(placement, look, fontWeight, rtl),
+        color,
         background,
         borderRadius: "0.32em",
         boxShadow: "0 8px 30px rgba(0,0,0,0.25)",

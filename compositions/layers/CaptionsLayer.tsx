@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import { AbsoluteFill, interpolate, useCurrentFrame, useVideoConfig } from "remotion";
-import { captionMetrics } from "../../src/captions/caption-looks.js";
+import { captionFontWeight, captionMetrics } from "../../src/captions/caption-looks.js";
 import type { Storyboard, StoryboardScene } from "../../src/schema/storyboard.js";
 import type { FrameLayout } from "../../src/storyboard/layout.js";
 import { frameToMs, sceneCaptions } from "../../src/storyboard/scene-captions.js";
@@ -17,6 +17,7 @@ export interface CaptionsLayerProps {
   layout: FrameLayout;
   /** Timeline frame this layer's sequence starts at, to turn its frames back into video time. */
   from: number;
+  /** Body font stack. */
   fontFamily: string;
   rtl: boolean;
 }
@@ -36,24 +37,35 @@ export function CaptionsLayer({ storyboard, scene, layout, from, fontFamily, rtl
   const running = burnedCaptionStyle(storyboard.captions);
   const metrics = useMemo(() => (running ? captionMetrics(layout, running) : null), [layout, running]);
   const pages = useMemo(() => (running ? sceneCaptions(storyboard, scene, { style: running }) : []), [storyboard, scene, running]);
-  const measure = useMemo(() => (metrics ? measureWidth(fontFamily, metrics.look.fontWeight) : null), [fontFamily, metrics]);
+  const fontWeight = metrics ? captionFontWeight(metrics.look, storyboard.theme.fonts.body.weight) : 0;
+  const measure = useMemo(() => (metrics ? measureWidth(fontFamily, fontWeight) : null), [fontFamily, fontWeight, metrics]);
   const ms = frameToMs(from + frame, fps);
   const page = activeCaptionPage(pages, ms);
   const placement = useMemo(() => (page && metrics && measure ? placeCaption(page.lines, layout, metrics, measure) : null), [page, layout, metrics, measure]);
   if (!page || !metrics || !measure || !placement) return null;
   const since = (startMs: number) => from + frame - (startMs * fps) / 1000;
   const pop = interpolate(since(page.startMs), [0, POP_FRAMES], [0, 1], clamp);
+  const { colors } = storyboard.theme;
   if (metrics.style === "subtitles") {
     return (
-      <AbsoluteFill>
-        <SubtitleCaption page={page} placement={placement} look={metrics.look} pop={pop} background={storyboard.theme.colors.captionBackground} rtl={rtl} />
+      <AbsoluteFill style={{ fontFamily }}>
+        <SubtitleCaption
+          page={page}
+          placement={placement}
+          look={metrics.look}
+          pop={pop}
+          fontWeight={fontWeight}
+          color={colors.captionText}
+          background={colors.captionBackground}
+          rtl={rtl}
+        />
       </AbsoluteFill>
     );
   }
   const active = activeCaptionWord(page, ms);
   const wordPop = active ? interpolate(since(active.word.startMs), [0, WORD_POP_FRAMES], [0, 1], clamp) : 0;
   return (
-    <AbsoluteFill>
+    <AbsoluteFill style={{ fontFamily }}>
       <HighlightCaption
         page={page}
         placement={placement}
@@ -61,8 +73,10 @@ export function CaptionsLayer({ storyboard, scene, layout, from, fontFamily, rtl
         active={active}
         pagePop={pop}
         wordPop={wordPop}
-        color={storyboard.theme.colors.text}
-        accent={storyboard.theme.colors.accent}
+        fontWeight={fontWeight}
+        color={colors.captionText}
+        highlight={colors.highlight}
+        shadow={colors.background}
         measure={measure}
         rtl={rtl}
       />

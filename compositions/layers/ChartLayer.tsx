@@ -5,15 +5,19 @@ import type { Chart, Theme } from "../../src/schema/storyboard.js";
 import type { Box } from "../../src/storyboard/layout.js";
 import { splitUnits } from "../../src/text/text-units.js";
 import { fitTextBlock } from "../fit-text.js";
-import { WEIGHT } from "../fonts.js";
+import { META_WEIGHT } from "../fonts.js";
 import { measureWidth } from "../measure-width.js";
+import { placeAt } from "../place-at.js";
 
 export interface ChartLayerProps {
   chart: Chart;
   /** Where the chart goes: the band between the headline and the captions. */
   band: Box;
   theme: Theme;
+  /** Body font stack, for the bar names. */
   fontFamily: string;
+  /** Headline font stack, for the values. */
+  headlineFontFamily: string;
   /** Language of the narration, for writing the values ("1,5 Mio. €"). */
   lang: string;
   /** Frame the first bar starts growing at. */
@@ -132,15 +136,17 @@ export function barProgress(frame: number, i: number, enterAt: number, fps: numb
 }
 
 /** The scene's numbers as bars growing in one after another, named and valued, in the theme's colours. */
-export function ChartLayer({ chart, band, theme, fontFamily, lang, enterAt }: ChartLayerProps) {
+export function ChartLayer({ chart, band, theme, fontFamily, headlineFontFamily, lang, enterAt }: ChartLayerProps) {
+  const labelWeight = Math.max(META_WEIGHT, theme.fonts.body.weight);
+  const valueWeight = theme.fonts.headline.weight;
   const frame = useCurrentFrame();
   const { fps } = useVideoConfig();
   const geometry = useMemo(() => chartGeometry(chart, { x: band.x, y: band.y, width: band.width, height: band.height }), [chart, band.x, band.y, band.width, band.height]);
   const values = useMemo(() => chart.bars.map((bar) => formatChartValue(bar.value, chart.unit, lang)), [chart, lang]);
   // One size for all names and one for all values, the largest at which every one fits.
   const text = useMemo(() => {
-    const labelMeasure = measureWidth(fontFamily, WEIGHT.semibold);
-    const valueMeasure = measureWidth(fontFamily, WEIGHT.heavy);
+    const labelMeasure = measureWidth(fontFamily, labelWeight);
+    const valueMeasure = measureWidth(headlineFontFamily, valueWeight);
     const labels = geometry.bars.map((bar, i) =>
       fitTextBlock(splitUnits(chart.bars[i]!.label), {
         maxWidth: bar.label.width,
@@ -157,7 +163,7 @@ export function ChartLayer({ chart, band, theme, fontFamily, lang, enterAt }: Ch
       ...geometry.bars.map((bar, i) => bar.value.width / Math.max(0.01, valueMeasure(values[i]!))),
     );
     return { labels, labelSize: Math.min(...labels.map((label) => label.fontSize)), valueSize };
-  }, [geometry, chart, values, fontFamily]);
+  }, [geometry, chart, values, fontFamily, headlineFontFamily, labelWeight, valueWeight]);
 
   const columns = geometry.orientation === "columns";
   const labelsIn = interpolate(frame, [enterAt, enterAt + 0.3 * fps], [0, 1], { extrapolateLeft: "clamp", extrapolateRight: "clamp" });
@@ -187,20 +193,16 @@ export function ChartLayer({ chart, band, theme, fontFamily, lang, enterAt }: Ch
         const corners = columns ? (positive ? `${radius}px ${radius}px 0 0` : `0 0 ${radius}px ${radius}px`) : positive ? `0 ${radius}px ${radius}px 0` : `${radius}px 0 0 ${radius}px`;
         return (
           <div key={i}>
-            <div style={{ position: "absolute", left: box.x, top: box.y, width: box.width, height: box.height, backgroundColor: theme.colors.accent, borderRadius: corners }} />
+            <div style={{ ...placeAt(box), backgroundColor: theme.colors.accent, borderRadius: corners }} />
             <div
               style={{
-                position: "absolute",
-                left: bar.value.x,
-                top: bar.value.y,
-                width: bar.value.width,
-                height: bar.value.height,
+                ...placeAt(bar.value),
                 ...shift,
                 display: "flex",
                 alignItems: columns ? (positive ? "flex-end" : "flex-start") : "center",
                 justifyContent: columns ? "center" : "flex-start",
-                fontFamily,
-                fontWeight: WEIGHT.heavy,
+                fontFamily: headlineFontFamily,
+                fontWeight: valueWeight,
                 fontSize: text.valueSize,
                 lineHeight: 1,
                 whiteSpace: "pre",
@@ -212,18 +214,14 @@ export function ChartLayer({ chart, band, theme, fontFamily, lang, enterAt }: Ch
             </div>
             <div
               style={{
-                position: "absolute",
-                left: bar.label.x,
-                top: bar.label.y,
-                width: bar.label.width,
-                height: bar.label.height,
+                ...placeAt(bar.label),
                 display: "flex",
                 flexDirection: "column",
                 justifyContent: columns ? "flex-start" : "flex-end",
                 alignItems: columns ? "center" : "flex-start",
                 textAlign: columns ? "center" : "left",
                 fontFamily,
-                fontWeight: WEIGHT.semibold,
+                fontWeight: labelWeight,
                 fontSize: text.labelSize,
                 lineHeight: LABEL_LINE_HEIGHT,
                 color: theme.colors.text,

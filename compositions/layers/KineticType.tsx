@@ -4,7 +4,6 @@ import type { Theme } from "../../src/schema/storyboard.js";
 import type { Box } from "../../src/storyboard/layout.js";
 import { splitUnits } from "../../src/text/text-units.js";
 import { fitTextBlock } from "../fit-text.js";
-import { WEIGHT } from "../fonts.js";
 import { measureWidth } from "../measure-width.js";
 
 export interface KineticTypeProps {
@@ -13,7 +12,9 @@ export interface KineticTypeProps {
   band: Box;
   maxFontSize: number;
   theme: Theme;
+  /** The headline font's stack. */
   fontFamily: string;
+  lang: string;
   fadeInFrames: number;
   durationInFrames: number;
 }
@@ -22,13 +23,14 @@ const LETTER_SPACING = -0.02;
 const LINE_HEIGHT = 1.05;
 
 /** The scene's keywords set large, entering one after another and drifting across the band. */
-export function KineticType({ keywords, band, maxFontSize, theme, fontFamily, fadeInFrames, durationInFrames }: KineticTypeProps) {
+export function KineticType({ keywords, band, maxFontSize, theme, fontFamily, lang, fadeInFrames, durationInFrames }: KineticTypeProps) {
   const frame = useCurrentFrame();
   const { fps } = useVideoConfig();
-  const words = keywords.slice(0, band.height > band.width * 0.5 ? 4 : 3).map((k) => k.toUpperCase());
+  const words = keywords.slice(0, band.height > band.width * 0.5 ? 4 : 3).map((k) => k.toLocaleUpperCase(lang));
+  const weight = theme.fonts.headline.weight;
   const rowHeight = words.length > 0 ? band.height / words.length : 0;
   const rows = useMemo(() => {
-    const measure = measureWidth(fontFamily, WEIGHT.heavy, LETTER_SPACING);
+    const measure = measureWidth(fontFamily, weight, LETTER_SPACING);
     return words.map((word) =>
       fitTextBlock(splitUnits(word), {
         maxWidth: band.width,
@@ -39,7 +41,7 @@ export function KineticType({ keywords, band, maxFontSize, theme, fontFamily, fa
         measure,
       }),
     );
-  }, [words.join("\n"), fontFamily, band.width, rowHeight, maxFontSize]);
+  }, [words.join("\n"), fontFamily, weight, band.width, rowHeight, maxFontSize]);
 
   const stagger = Math.max(4, Math.min(20, Math.floor((durationInFrames - fadeInFrames) / (words.length + 2))));
   const progress = frame / Math.max(1, durationInFrames);
@@ -60,7 +62,8 @@ export function KineticType({ keywords, band, maxFontSize, theme, fontFamily, fa
               top: band.y + k * rowHeight + (rowHeight - row.height) / 2,
               fontSize: row.fontSize,
               lineHeight: LINE_HEIGHT,
-              fontWeight: WEIGHT.heavy,
+              fontFamily,
+              fontWeight: weight,
               letterSpacing: `${LETTER_SPACING}em`,
               whiteSpace: "pre",
               // A ghost fill, not an outline: Inter's overlapping contours show through a text stroke.

@@ -2,6 +2,7 @@ import type { Storyboard, StoryboardScene } from "../../src/schema/storyboard.js
 import { RenderError } from "../../src/errors.js";
 import type { FrameLayout } from "../../src/storyboard/layout.js";
 import { kineticBand } from "../kinetic-band.js";
+import type { ScrimStop } from "../scrim-stops.js";
 import { ChartLayer } from "./ChartLayer.js";
 import { GeneratedBackground } from "./GeneratedBackground.js";
 import { ImageBackground } from "./ImageBackground.js";
@@ -14,11 +15,15 @@ export interface MediaLayerProps {
   scene: StoryboardScene;
   index: number;
   assets: Record<string, string>;
-  /** Frames the scene's sequence lasts, fade-in included. */
+  /** Frames the scene's sequence lasts, transition included. */
   durationInFrames: number;
   fadeInFrames: number;
   layout: FrameLayout;
+  /** Shade over footage where the text goes. */
+  scrim: readonly ScrimStop[];
+  /** Body and headline font stacks. */
   fontFamily: string;
+  headlineFontFamily: string;
 }
 
 function assetUrl(assets: Record<string, string>, file: string): string {
@@ -32,7 +37,7 @@ function assetUrl(assets: Record<string, string>, file: string): string {
 }
 
 /** The scene's picture: a photo with Ken Burns motion, a clip, or a generated background. */
-export function MediaLayer({ storyboard, scene, index, assets, durationInFrames, fadeInFrames, layout, fontFamily }: MediaLayerProps) {
+export function MediaLayer({ storyboard, scene, index, assets, durationInFrames, fadeInFrames, layout, scrim, fontFamily, headlineFontFamily }: MediaLayerProps) {
   const { media } = scene;
   const { theme, output } = storyboard;
   switch (media.kind) {
@@ -41,13 +46,16 @@ export function MediaLayer({ storyboard, scene, index, assets, durationInFrames,
         <>
           <ImageBackground
             src={assetUrl(assets, media.file)}
+            mediaWidth={media.width}
+            mediaHeight={media.height}
             focus={media.focus}
             index={index}
             durationInFrames={durationInFrames}
             width={output.width}
             height={output.height}
+            kenBurns={theme.kenBurns}
           />
-          <Scrim color={theme.colors.background} layout={layout} />
+          <Scrim color={theme.colors.background} stops={scrim} />
         </>
       );
     case "video":
@@ -55,11 +63,16 @@ export function MediaLayer({ storyboard, scene, index, assets, durationInFrames,
         <>
           <VideoBackground
             src={assetUrl(assets, media.file)}
+            mediaWidth={media.width}
+            mediaHeight={media.height}
+            focus={media.focus}
             durationSeconds={media.durationSeconds}
             fps={output.fps}
             durationInFrames={durationInFrames}
+            width={output.width}
+            height={output.height}
           />
-          <Scrim color={theme.colors.background} layout={layout} />
+          <Scrim color={theme.colors.background} stops={scrim} />
         </>
       );
     case "generated":
@@ -72,6 +85,7 @@ export function MediaLayer({ storyboard, scene, index, assets, durationInFrames,
               band={kineticBand(layout)}
               theme={theme}
               fontFamily={fontFamily}
+              headlineFontFamily={headlineFontFamily}
               lang={storyboard.meta.lang}
               enterAt={Math.round(fadeInFrames * 0.5)}
             />
@@ -81,7 +95,8 @@ export function MediaLayer({ storyboard, scene, index, assets, durationInFrames,
               band={kineticBand(layout)}
               maxFontSize={Math.round(Math.min(layout.width, layout.height) * 0.12)}
               theme={theme}
-              fontFamily={fontFamily}
+              fontFamily={headlineFontFamily}
+              lang={storyboard.meta.lang}
               fadeInFrames={fadeInFrames}
               durationInFrames={durationInFrames}
             />

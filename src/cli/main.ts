@@ -1,16 +1,36 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { Command, CommanderError, Option } from "commander";
+import { bundledTemplatesDir } from "../config/bundled-templates-dir.js";
 import { loadConfig } from "../config/load-config.js";
+import { lookRequest, type LookFlags } from "../config/look-request.js";
+import { restyleForRender } from "../config/restyle-for-render.js";
 import { ReelpressError, UsageError } from "../errors.js";
-import { extract, plan, readStoryboard, render, searchFootage, swapFootage, writeStoryboard, type PipelineEvent, type Plan, type PlanOptions } from "../pipeline.js";
+import {
+  createTemplate,
+  extract,
+  listTemplates,
+  loadLook,
+  plan,
+  readStoryboard,
+  render,
+  searchFootage,
+  swapFootage,
+  writeStoryboard,
+  type PipelineEvent,
+  type Plan,
+  type PlanOptions,
+  type RenderResult,
+} from "../pipeline.js";
 import { defaultMediaSettings, type MediaSettings } from "../match/index.js";
 import { DEFAULT_CONFIG, ScriptWriterSchema, type Config, type ScriptWriter } from "../schema/config.js";
 import { MoodSchema, type Mood } from "../schema/script.js";
 import type { ScriptSettings } from "../pipeline.js";
 import { CaptionStyleSchema, VoiceEngineSchema, type Aspect, type CaptionStyle, type ProviderName, type VoiceEngine } from "../schema/storyboard.js";
+import { DEFAULT_TEMPLATE, displayPath } from "../templates/index.js";
 import { formatCandidates, formatMatches } from "./format-matches.js";
-import { parseAspect, parseBoolean, parseDuration, parsePositiveInt, parseProviders, slugify } from "./parse-options.js";
+import { formatTemplates } from "./format-templates.js";
+import { parseAspect, parseAspects, parseBoolean, parseDuration, parsePositiveInt, parseProviders, slugify } from "./parse-options.js";
 import { createProgressReporter } from "./progress.js";
 
 /** Exit codes: 0 success, 1 failure, 2 usage error. */
@@ -25,9 +45,10 @@ interface CommonFlags {
   concurrency?: number;
 }
 
-interface PlanFlags extends CommonFlags {
+interface PlanFlags extends CommonFlags, LookFlags {
   output?: string;
-  aspect?: Aspect;
+  /** A list from make, plan and render; one aspect from media search. */
+  aspect?: Aspect | Aspect[];
   duration?: number;
   wpm?: number;
   script?: ScriptWriter;
@@ -53,17 +74,37 @@ interface Io {
   env: NodeJS.ProcessEnv;
 }
 
-function addCommon(command: Command): Command {
+function addBasics(command: Command): Command {
   return command
     .option("--json", "print one machine-readable JSON result on stdout instead of progress")
     .option("--verbose", "print stack traces on errors")
-    .option("--config <file>", "config file (default: ./reelpress.config.json when present)")
-    .option("--cache-dir <dir>", `where downloads are cached (default: ${DEFAULT_CONFIG.cacheDir})`);
+    .option("--config <file>", "config file (default: ./reelpress.config.json when present)");
+}
+
+function addCommon(command: Command): Command {
+  return addBasics(command).option("--cache-dir <dir>", `where downloads are cached (default: ${DEFAULT_CONFIG.cacheDir})`);
+}
+
+const ASPECTS_HELP = "16:9, 9:16, 1:1 or 4:5; several joined by commas (16:9,9:16,1:1) make one video each from one storyboard, named NAME-16x9.mp4 and so on";
+
+function addTemplatesDir(command: Command): Command {
+  return command.option("--templates-dir <dir>", `your own templates, one folder each (default: the config's templatesDir, else ./${DEFAULT_CONFIG.templatesDir})`);
+}
+
+/** `restyle`: on render, where the look is the storyboard's own unless a flag names another. */
+function addLook(command: Command, restyle = false): Command {
+  const templateDefault = restyle ? "default: the storyboard's look" : `default: the config's template, else ${DEFAULT_TEMPLATE}`;
+  const brandDefault = restyle ? "default: the storyboard's look" : "default: the config's brand";
+  return addTemplatesDir(
+    command
+      .option("--template <name|folder>", `the look: a template name (see \`reelpress templates list\`) or a folder holding a template.json (${templateDefault})`)
+      .option("--brand <brand.json>", `a brand kit (logo, colours, fonts, watermark, call to action) applied over the template (${brandDefault})`),
+  );
 }
 
 function addPlanning(command: Command): Command {
   return command
-    .addOption(new Option("--aspect <ratio>", "16:9, 9:16, 1:1 or 4:5 (default: 16:9)").argParser(parseAspect))
+    .addOption(new Option("--aspect <ratios>", `${ASPECTS_HELP} (default: the config's aspect, else the template's, else 16:9)`).argParser(parseAspects))
     .option("--duration <seconds>", "target video length in seconds, 5–3600 (default: 60)", parseDuration)
     .option("--wpm <words>", "narration reading speed in words per minute (default: 160)", parsePositiveInt)
     .addOption(new Option("--script <writer>", "who writes the scene script: local or openai (default: openai when OPENAI_API_KEY is set)").choices(ScriptWriterSchema.options))
@@ -76,8 +117,8 @@ function addSound(command: Command): Command {
     .addOption(new Option("--voice <engine>", "who speaks the narration: auto (espeak-ng when installed), none, espeak or openai (default: auto)").choices(["auto", ...VoiceEngineSchema.options]))
     .option("--voice-name <name>", "an espeak-ng voice (en-us, de) or an OpenAI voice (alloy, nova); default: by the article's language / alloy")
     .option("--voice-base-url <url>", "an OpenAI-compatible speech server for --voice openai; default: OPENAI_BASE_URL, else OpenAI")
-    .option("--music <file|auto|none>", "the music bed: an audio file, auto (synthesised for the script's mood), auto:MOOD (calm, upbeat, serious, inspiring, dramatic, playful, neutral) or none (default: auto)")
-    .addOption(new Option("--caption-style <style>", "highlight (word by word), subtitles (two lines) or headline (no running captions); default: highlight for 9:16, else subtitles").choices(CaptionStyleSchema.options))
+    .option("--music <file|auto|none>", "the music bed: an audio file, auto (synthesised for the template's mood, or the script's when the template says auto), auto:MOOD (calm, upbeat, serious, inspiring, dramatic, playful, neutral) or none (default: auto)")
+    .addOption(new Option("--caption-style <style>", "highlight (word by word), subtitles (two lines) or headline (no running captions); default: the config's, else the template's").choices(CaptionStyleSchema.options))
     .option("--burn-captions <true|false>", "draw captions into the picture; the .srt and .vtt are written either way (default: true)", parseBoolean);
 }
 
@@ -95,14 +136,22 @@ function addRendering(command: Command): Command {
     .option("--concurrency <n>", "frames rendered in parallel (default: Remotion's choice)", parsePositiveInt);
 }
 
-async function settings(flags: CommonFlags & Partial<PlanFlags>, io: Io, needs: { script?: boolean } = {}) {
-  const { config } = await loadConfig(flags.config, io.cwd);
+async function settings(flags: CommonFlags & Partial<PlanFlags>, io: Io, needs: { script?: boolean; look?: boolean } = {}) {
+  const { config, file } = await loadConfig(flags.config, io.cwd);
   const merged: Config = { ...config };
-  const aspect = flags.aspect ?? merged.aspect ?? DEFAULT_CONFIG.aspect;
+  // Only the commands that plan load a look: a broken template cannot break the others.
+  const request = lookRequest(merged, file, flags, io.cwd);
+  const look = needs.look ? await loadLook(request) : null;
+  const aspects = flags.aspect === undefined ? [merged.aspect ?? look?.aspect ?? DEFAULT_CONFIG.aspect] : ([] as Aspect[]).concat(flags.aspect);
   // Only the commands that plan read the music setting, so a stale path cannot break the others.
   const music = needs.script ? await musicSetting(flags.music ?? merged.music ?? DEFAULT_CONFIG.music, io) : { music: "none", musicMood: undefined };
+  // Plain "auto" follows the template's mood when it names one; auto:MOOD wins.
+  const musicMood = music.musicMood ?? (music.music === "auto" && look && look.musicMood !== "auto" ? look.musicMood : undefined);
   return {
-    aspect,
+    config: merged,
+    configFile: file,
+    aspect: aspects[0]!,
+    aspects,
     durationSeconds: flags.duration ?? merged.duration ?? DEFAULT_CONFIG.duration,
     wordsPerMinute: flags.wpm ?? merged.wordsPerMinute ?? DEFAULT_CONFIG.wordsPerMinute,
     fps: merged.fps ?? DEFAULT_CONFIG.fps,
@@ -113,10 +162,13 @@ async function settings(flags: CommonFlags & Partial<PlanFlags>, io: Io, needs: 
     script: needs.script ? scriptSettings(flags, merged, io.env) : ({ writer: "local" } as const),
     media: mediaSettings(flags, merged, io),
     voice: voiceSettings(flags, merged, io),
-    ...music,
+    music: music.music,
+    musicMood,
+    theme: look?.theme,
+    transitionSeconds: look?.transitionSeconds,
+    userTemplatesDir: look ? bundledTemplatesDir(look.theme, request.dirs.user) : null,
     captions: {
-      // Vertical videos default to the short-form look: short pages, the spoken word lit.
-      style: flags.captionStyle ?? merged.captions?.style ?? (aspect === "9:16" ? "highlight" : DEFAULT_CONFIG.captions.style),
+      style: flags.captionStyle ?? merged.captions?.style ?? look?.captionStyle ?? DEFAULT_CONFIG.captions.style,
       burn: flags.burnCaptions ?? merged.captions?.burn ?? DEFAULT_CONFIG.captions.burn,
     },
   };
@@ -243,6 +295,15 @@ function defaultVideoPath(io: Io, title: string, input: string): string {
   return path.resolve(io.cwd, "out", `${name}.mp4`);
 }
 
+function wroteVideos(io: Io, result: RenderResult): string {
+  return result.outputs.map((o) => path.relative(io.cwd, o.files.video)).join(", ");
+}
+
+/** A path as it can be pasted into a POSIX shell. */
+function shellWord(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
+}
+
 function requireExtension(file: string, extension: ".mp4" | ".json"): string {
   if (!file.toLowerCase().endsWith(extension)) throw new UsageError(`the output must be a ${extension} file, but is "${file}"`);
   return file;
@@ -261,24 +322,24 @@ export function buildProgram(io: Io, signal: AbortSignal): Command {
     })
     .exitOverride();
 
-  addRendering(addSound(addMedia(addPlanning(addCommon(program.command("make"))))))
+  addRendering(addSound(addMedia(addLook(addPlanning(addCommon(program.command("make")))))))
     .description("article → storyboard → MP4, with .storyboard.json, .srt, .vtt, .jpg poster and .credits.txt beside it")
     .argument("<source>", "http(s) URL, or a .html, .md or .txt file")
-    .option("-o, --output <file.mp4>", "the video to write (default: out/<title>.mp4)")
+    .option("-o, --output <file.mp4>", "the video to write (default: out/<title>.mp4; with several aspects out/<title>-16x9.mp4 and so on)")
     .action(async (source: string, flags: PlanFlags) => {
-      const s = await settings(flags, io, { script: true });
+      if (flags.output) requireExtension(flags.output, ".mp4");
+      const s = await settings(flags, io, { script: true, look: true });
       const { onEvent, interrupt } = events(flags, io);
       try {
-        if (flags.output) requireExtension(flags.output, ".mp4");
         const planned = await plan(localSource(io, source), { ...s, signal, onEvent });
         const out = path.resolve(io.cwd, flags.output ?? defaultVideoPath(io, planned.article.title, source));
-        const result = await render(planned.storyboard, out, { ...s, signal, onEvent });
+        const result = await render(planned.storyboard, out, { ...s, aspects: s.aspects, signal, onEvent });
         const timings = { ...planned.timings, ...result.timings };
         if (flags.json) {
-          printJson(io, { ok: true, files: result.files, durationSeconds: result.durationSeconds, scenes: planned.storyboard.scenes.length, script: planned.scriptInfo, media: mediaSummary(planned), voice: planned.storyboard.audio.voice, loudness: result.loudness, timings, warnings: [...planned.warnings, ...result.warnings] });
+          printJson(io, { ok: true, files: result.files, outputs: result.outputs, template: planned.storyboard.theme.template, durationSeconds: result.durationSeconds, scenes: planned.storyboard.scenes.length, script: planned.scriptInfo, media: mediaSummary(planned), voice: planned.storyboard.audio.voice, loudness: result.loudness, timings, warnings: [...planned.warnings, ...result.warnings] });
         } else {
           printSummary(io, [
-            `Wrote ${path.relative(io.cwd, result.files.video)} (${result.durationSeconds.toFixed(1)} s, ${planned.storyboard.scenes.length} scenes)`,
+            `Wrote ${wroteVideos(io, result)} (${result.durationSeconds.toFixed(1)} s, ${planned.storyboard.scenes.length} scenes, template ${planned.storyboard.theme.template})`,
             `Voice: ${planned.storyboard.audio.voice.engine}; music: ${planned.storyboard.audio.music.source}${result.loudness ? `; loudness ${result.loudness.integratedLufs} LUFS, true peak ${result.loudness.truePeakDb} dBTP` : ""}`,
             `Timings: ${formatTimings(timings)}`,
             ...[...planned.warnings, ...result.warnings].map((w) => `warning: ${w}`),
@@ -301,23 +362,27 @@ export function buildProgram(io: Io, signal: AbortSignal): Command {
       }
     });
 
-  addSound(addMedia(addPlanning(addCommon(program.command("plan")))))
+  addSound(addMedia(addLook(addPlanning(addCommon(program.command("plan"))))))
     .description("write the storyboard (scenes, timing, media) without rendering; edit it, then `reelpress render` it")
     .argument("<source>", "http(s) URL, or a .html, .md or .txt file")
     .option("-o, --output <file.json>", "the storyboard to write (default: out/<title>.storyboard.json)")
     .option("--explain", "print, for every scene, the chosen footage with its score breakdown and the next best")
     .action(async (source: string, flags: PlanFlags) => {
-      const s = await settings(flags, io, { script: true });
+      if (flags.output) requireExtension(flags.output, ".json");
+      const s = await settings(flags, io, { script: true, look: true });
       const { onEvent, interrupt } = events(flags, io);
       try {
-        if (flags.output) requireExtension(flags.output, ".json");
         const planned = await plan(localSource(io, source), { ...s, signal, onEvent });
         const out = path.resolve(io.cwd, flags.output ?? defaultVideoPath(io, planned.article.title, source).replace(/\.mp4$/, ".storyboard.json"));
         await writeStoryboard(planned.storyboard, out);
         const total = planned.storyboard.scenes.reduce((sum, scene) => sum + scene.durationInFrames, 0) / planned.storyboard.output.fps;
-        if (flags.json) printJson(io, { ok: true, files: { storyboard: out }, durationSeconds: total, scenes: planned.storyboard.scenes.length, script: planned.scriptInfo, media: mediaSummary(planned), timings: planned.timings, warnings: planned.warnings });
+        // A storyboard holds one aspect; the others are made from it when it is rendered.
+        const warnings = s.aspects.length > 1
+          ? [...planned.warnings, `planned for ${s.aspect} only (a storyboard holds one aspect): \`reelpress render ${path.relative(io.cwd, out)} --aspect ${s.aspects.join(",")}\` makes every one from it`]
+          : planned.warnings;
+        if (flags.json) printJson(io, { ok: true, files: { storyboard: out }, aspect: s.aspect, template: planned.storyboard.theme.template, durationSeconds: total, scenes: planned.storyboard.scenes.length, script: planned.scriptInfo, media: mediaSummary(planned), timings: planned.timings, warnings });
         else if (flags.explain) io.stdout.write(formatMatches(planned.storyboard));
-        if (!flags.json) printSummary(io, [`Wrote ${path.relative(io.cwd, out)} (${planned.storyboard.scenes.length} scenes, ${total.toFixed(1)} s)`, `Timings: ${formatTimings(planned.timings)}`, ...planned.warnings.map((w) => `warning: ${w}`)]);
+        if (!flags.json) printSummary(io, [`Wrote ${path.relative(io.cwd, out)} (${planned.storyboard.scenes.length} scenes, ${total.toFixed(1)} s, ${s.aspect}, template ${planned.storyboard.theme.template})`, `Timings: ${formatTimings(planned.timings)}`, ...warnings.map((w) => `warning: ${w}`)]);
       } finally {
         interrupt();
       }
@@ -358,22 +423,79 @@ export function buildProgram(io: Io, signal: AbortSignal): Command {
       else printSummary(io, [`Scene ${swapped.scene + 1} (${swapped.sceneId}) now shows ${swapped.chosen.provider} ${swapped.chosen.id}: ${swapped.chosen.title}`]);
     });
 
-  addRendering(addCommon(program.command("render")))
+  addRendering(addLook(addCommon(program.command("render")), true))
     .description("render a storyboard JSON (from `reelpress plan`, possibly edited) to an MP4 and its companion files")
     .argument("<storyboard.json>", "the storyboard to render")
-    .option("-o, --output <file.mp4>", "the video to write (default: the storyboard's name with .mp4)")
+    .option("-o, --output <file.mp4>", "the video to write (default: the storyboard's name with .mp4; with several aspects NAME-16x9.mp4 and so on)")
+    .addOption(new Option("--aspect <ratios>", `${ASPECTS_HELP} (default: the storyboard's aspect)`).argParser(parseAspects))
+    .addHelpText(
+      "after",
+      "\n--template re-styles the storyboard: its theme, caption style and transition length are\nreplaced (the config's templateOverrides and brand, or --brand, apply too); scenes, timing,\nmedia and sound stay. --brand alone changes only the theme: the storyboard's own template\nwith that brand kit (and the config's templateOverrides); caption style and transition stay.",
+    )
     .action(async (file: string, flags: PlanFlags) => {
+      if (flags.output) requireExtension(flags.output, ".mp4");
       const s = await settings(flags, io);
       const { onEvent, interrupt } = events(flags, io);
       try {
-        if (flags.output) requireExtension(flags.output, ".mp4");
-        const board = await readStoryboard(path.resolve(io.cwd, file));
+        const { board, userTemplatesDir } = await restyleForRender(await readStoryboard(path.resolve(io.cwd, file)), s.config, s.configFile, flags, io.cwd);
         const out = path.resolve(io.cwd, flags.output ?? file.replace(/(\.storyboard)?\.json$/i, "") + ".mp4");
-        const result = await render(board, out, { ...s, signal, onEvent });
-        if (flags.json) printJson(io, { ok: true, files: result.files, durationSeconds: result.durationSeconds, scenes: board.scenes.length, loudness: result.loudness, timings: result.timings, warnings: [...board.warnings, ...result.warnings] });
-        else printSummary(io, [`Wrote ${path.relative(io.cwd, result.files.video)} (${result.durationSeconds.toFixed(1)} s)`, `Timings: ${formatTimings(result.timings)}`, ...result.warnings.map((w) => `warning: ${w}`)]);
+        // Only an explicit --aspect re-targets: the config's aspect is for planning.
+        const result = await render(board, out, { ...s, userTemplatesDir, aspects: flags.aspect === undefined ? undefined : s.aspects, signal, onEvent });
+        if (flags.json) printJson(io, { ok: true, files: result.files, outputs: result.outputs, template: board.theme.template, durationSeconds: result.durationSeconds, scenes: board.scenes.length, loudness: result.loudness, timings: result.timings, warnings: [...board.warnings, ...result.warnings] });
+        else printSummary(io, [`Wrote ${wroteVideos(io, result)} (${result.durationSeconds.toFixed(1)} s, template ${board.theme.template})`, `Timings: ${formatTimings(result.timings)}`, ...result.warnings.map((w) => `warning: ${w}`)]);
       } finally {
         interrupt();
+      }
+    });
+
+  const templates = program.command("templates").description("the looks a video can be made in: list them, see one resolved, copy one to make your own");
+  addTemplatesDir(addCommon(templates.command("list")))
+    .description("list the templates: the built-in ones and yours (in --templates-dir), with where each lives and the aspect it is made for")
+    .action(async (flags: CommonFlags & LookFlags) => {
+      const { config, file } = await loadConfig(flags.config, io.cwd);
+      const request = lookRequest(config, file, flags, io.cwd);
+      const found = await listTemplates(request.dirs, { cwd: io.cwd });
+      if (flags.json) printJson(io, { ok: true, templates: found.map(({ name, source, dir, description, aspect, problem }) => ({ name, source, dir, description, aspect, problem })) });
+      else io.stdout.write(formatTemplates(found));
+    });
+
+  addTemplatesDir(addCommon(templates.command("show")))
+    .description("print a template's resolved settings as JSON, with the config's templateOverrides and the brand kit applied")
+    .argument("[name]", `a template name or a folder holding a template.json (default: the config's template, else ${DEFAULT_TEMPLATE})`)
+    .option("--brand <brand.json>", "a brand kit to apply (default: the config's brand)")
+    .action(async (name: string | undefined, flags: CommonFlags & LookFlags) => {
+      const { config, file } = await loadConfig(flags.config, io.cwd);
+      const look = await loadLook(lookRequest(config, file, { ...flags, template: name }, io.cwd));
+      printJson(io, {
+        ok: true,
+        name: look.location.name,
+        source: look.location.source,
+        dir: look.location.dir,
+        description: look.template.description,
+        aspect: look.aspect,
+        captionStyle: look.captionStyle,
+        musicMood: look.musicMood,
+        transitionSeconds: look.transitionSeconds,
+        theme: look.theme,
+        brand: look.brand,
+      });
+    });
+
+  addTemplatesDir(addCommon(templates.command("new")))
+    .description("start a template of your own: copy one (template.json, components, fonts) into your templates folder")
+    .argument("<name>", "the new template's name: lower-case letters, digits and dashes, e.g. my-brand")
+    .option("--from <template>", `the template to copy, by name or folder (default: ${DEFAULT_TEMPLATE})`)
+    .action(async (name: string, flags: CommonFlags & LookFlags & { from?: string }) => {
+      const { config, file } = await loadConfig(flags.config, io.cwd);
+      const request = lookRequest(config, file, flags, io.cwd);
+      const made = await createTemplate(name, flags.from ?? DEFAULT_TEMPLATE, { dirs: request.dirs, baseDir: io.cwd, cwd: io.cwd });
+      if (flags.json) printJson(io, { ok: true, name: made.name, dir: made.dir, from: made.from.name });
+      else {
+        const where = path.relative(io.cwd, made.file) || made.file;
+        // `make` looks in the config's folder (else the default one) unless told otherwise.
+        const elsewhere = request.dirs.user !== lookRequest(config, file, {}, io.cwd).dirs.user;
+        const dirFlag = elsewhere ? ` --templates-dir ${shellWord(displayPath(request.dirs.user, io.cwd))}` : "";
+        printSummary(io, [`Made template ${made.name} from ${made.from.name}: edit ${where}, then run \`reelpress make ARTICLE --template ${made.name}${dirFlag}\``]);
       }
     });
 

@@ -7,6 +7,15 @@ export function parseAspect(value: string): Aspect {
   return parsed.data;
 }
 
+/** `--aspect 16:9,9:16`: one or more known aspects, in order, each once. */
+export function parseAspects(value: string): Aspect[] {
+  const parts = value.split(",").map((part) => part.trim());
+  const aspects = parts.map(parseAspect);
+  const repeated = aspects.find((aspect, i) => aspects.indexOf(aspect) !== i);
+  if (repeated) throw new InvalidArgumentError(`names ${repeated} twice`);
+  return aspects;
+}
+
 export function parseDuration(value: string): number {
   const seconds = Number(value);
   if (!Number.isFinite(seconds) || seconds < 5 || seconds > 3600) {

@@ -12,6 +12,10 @@ const LABELS: Record<Stage, string> = {
   files: "Writing captions and credits",
 };
 
+function label(event: { stage: Stage; aspect?: string }): string {
+  return event.aspect ? `${LABELS[event.stage]} (${event.aspect})` : LABELS[event.stage];
+}
+
 export interface ProgressReporter {
   onEvent(event: PipelineEvent): void;
   /** Clears a half-drawn progress line before an error is printed. */
@@ -36,13 +40,13 @@ export function createProgressReporter(stream: NodeJS.WriteStream): ProgressRepo
       if (event.type === "stage-start") {
         clear();
         if (tty) {
-          stream.write(`… ${LABELS[event.stage]}`);
+          stream.write(`… ${label(event)}`);
           live = true;
         }
         lastDecile = -1;
       } else if (event.type === "stage-end") {
         clear();
-        stream.write(`✔ ${LABELS[event.stage]} (${(event.ms / 1000).toFixed(1)} s)\n`);
+        stream.write(`✔ ${label(event)} (${(event.ms / 1000).toFixed(1)} s)\n`);
       } else {
         const p = event.progress;
         const detail =

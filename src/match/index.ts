@@ -8,6 +8,8 @@ import { createProviders, type MediaSettings } from "./create-providers.js";
 import { matchScenes, type Fallback, type Reranker } from "./match-scenes.js";
 import type { SceneRequest } from "./media-provider.js";
 import { rerankerFor } from "./embeddings-reranker.js";
+import { focusMedia } from "./focus-media.js";
+import { createFocusFinder } from "../media/create-focus-finder.js";
 
 export type { FetchBytes } from "./cache-image.js";
 export { listArticleImages, MIN_IMAGE_SIDE } from "./providers/article-images.js";
@@ -74,7 +76,9 @@ export async function matchMedia(article: Article, script: Script, options: Matc
     concurrency: options.media.concurrency,
     onWarning,
   });
+  // Once the choices are final, so only what is shown is decoded.
+  const media = await focusMedia(result.media, createFocusFinder({ cacheDir: options.cacheDir }), options.signal);
   const fallbacks = [...unavailable, ...result.fallbacks];
   for (const f of fallbacks) warnings.push(`media provider ${f.provider} gave nothing: ${f.reason}`);
-  return { media: result.media, matches: result.matches, fallbacks, warnings };
+  return { media, matches: result.matches, fallbacks, warnings };
 }

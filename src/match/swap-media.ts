@@ -4,6 +4,8 @@ import type { MatchCandidate, Media, Storyboard } from "../schema/storyboard.js"
 import { cacheImage, type FetchBytes } from "./cache-image.js";
 import { createProviders, type MediaSettings } from "./create-providers.js";
 import type { MediaCandidate, MediaProvider } from "./media-provider.js";
+import { focusMedia } from "./focus-media.js";
+import { createFocusFinder } from "../media/create-focus-finder.js";
 
 /** A scene by its id or its 1-based number. */
 export function findScene(board: Storyboard, ref: string): number {
@@ -80,6 +82,7 @@ export async function swapSceneMedia(
     if (!provider) throw new ReelpressError("E_INVALID_INPUT", `cannot fetch from ${candidate.provider} here`, { hint: candidate.provider === "library" ? "pass the --library DIR the storyboard was planned with" : "set the provider's API key" });
     media = await provider.fetch(candidate, { signal: options.signal });
   }
+  [media] = (await focusMedia([media], createFocusFinder({ cacheDir: options.cacheDir }), options.signal)) as [Media];
   const previous = scene.match!.chosen;
   const rest = alternatives.filter((_, i) => i !== n - 1);
   const kept = previous.kind === "generated" ? rest : [previous, ...rest];

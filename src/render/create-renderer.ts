@@ -12,7 +12,7 @@ import {
   type HeadlessBrowser,
 } from "@remotion/renderer";
 import { COMPOSITION_ID } from "../../compositions/reelpress-props.js";
-import { webpackOverride } from "../../compositions/webpack-override.js";
+import { makeWebpackOverride } from "../../compositions/webpack-override.js";
 import { RenderError, ReelpressError } from "../errors.js";
 import type { Storyboard } from "../schema/storyboard.js";
 import { startAssetServer } from "./asset-server.js";
@@ -36,6 +36,12 @@ export interface RendererOptions {
   /** Frames rendered in parallel. @default null (Remotion's choice from the core count) */
   concurrency?: number | null;
   env?: NodeJS.ProcessEnv;
+  /**
+   * A folder of the user's templates, bundled beside the built-in ones so their components can be
+   * drawn (a storyboard names its template; its components are looked up there). It must exist.
+   * @default null (the built-in templates only)
+   */
+  userTemplatesDir?: string | null;
   onProgress?: (progress: RenderProgress) => void;
 }
 
@@ -53,7 +59,22 @@ export interface Renderer {
 }
 
 function mediaFiles(board: Storyboard): string[] {
-  return board.scenes.flatMap((scene) => (scene.media.kind === "generated" ? [] : [scene.media.file]));
+  return [
+    ...board.scenes.flatMap((scene) => (scene.media.kind === "generated" ? [] : [scene.media.file])),
+    ...themeFiles(board).map(([, file]) => file),
+  ];
+}
+
+/** The look's own files (fonts, logo, watermark image), served like media: the composition finds them in `assets`. */
+function themeFiles(board: Storyboard): [field: string, file: string][] {
+  const { fonts, logo, watermark } = board.theme;
+  const named: [string, string | null | undefined][] = [
+    ["theme.fonts.headline.file", fonts.headline.file],
+    ["theme.fonts.body.file", fonts.body.file],
+    ["theme.logo.file", logo.file],
+    ["theme.watermark.image", watermark?.image],
+  ];
+  return named.filter((entry): entry is [string, string] => typeof entry[1] === "string");
 }
 
 function checkMediaExists(board: Storyboard): void {
@@ -61,6 +82,13 @@ function checkMediaExists(board: Storyboard): void {
     if (scene.media.kind !== "generated" && !existsSync(scene.media.file)) {
       throw new ReelpressError("E_MEDIA", `scene ${i + 1} (${scene.id}) uses ${scene.media.file}, which does not exist`, {
         hint: "run `reelpress plan` again to fetch the media, or point the scene's media.file at a local file",
+      });
+    }
+  }
+  for (const [field, file] of themeFiles(board)) {
+    if (!existsSync(file)) {
+      throw new ReelpressError("E_MEDIA", `the storyboard's "${field}" is ${file}, which does not exist`, {
+        hint: "restore the file, or re-style the storyboard with `reelpress render --template NAME --brand FILE`",
       });
     }
   }
@@ -89,7 +117,7 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
   const getBundle = (onProgress?: (p: RenderProgress) => void) => {
     bundled ??= bundle({
       entryPoint: ENTRY_POINT,
-      webpackOverride,
+      webpackOverride: makeWebpackOverride({ userTemplatesDir: options.userTemplatesDir ?? null }),
       onProgress: (percent) => report({ stage: "bundle", progress: percent / 100 }, onProgress),
     }).catch((cause: unknown) => {
       bundled = null;

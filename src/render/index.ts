@@ -3,5 +3,5 @@ export { createRenderer, type Renderer, type RendererOptions, type RenderProgres
 export { findBrowser, type BrowserChoice } from "./find-browser.js";
 export { formatCredits } from "./credits.js";
 export { toSrt, toVtt } from "./subtitles.js";
-export { outputPaths, OutputTransaction, type OutputPaths } from "./output-files.js";
+export { aspectVideoFile, outputPaths, OutputTransaction, type OutputPaths } from "./output-files.js";
 export { posterFrame } from "./poster-frame.js";

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
+import type { Aspect } from "../schema/storyboard.js";
 
 export interface OutputPaths {
   video: string;
@@ -23,6 +24,12 @@ export function outputPaths(videoFile: string): OutputPaths {
     poster: `${base}.jpg`,
     credits: `${base}.credits.txt`,
   };
+}
+
+/** `out/NAME.mp4` → `out/NAME-9x16.mp4`: one video per aspect when a run renders several. */
+export function aspectVideoFile(videoFile: string, aspect: Aspect): string {
+  const resolved = path.resolve(videoFile);
+  return `${resolved.replace(/\.mp4$/i, "")}-${aspect.replace(":", "x")}.mp4`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AspectSchema, CaptionStyleSchema, ProviderNameSchema } from "./storyboard.js";
+import { BrandSchema, TemplateOverridesSchema } from "./template.js";
 
 /** Defaults for every setting, in one place. */
 export const DEFAULT_CONFIG = {
@@ -14,6 +15,9 @@ export const DEFAULT_CONFIG = {
   llm: { model: "gpt-4o-mini", baseUrl: null, timeoutMs: 60_000 },
   voice: { engine: "auto", name: null, model: "gpt-4o-mini-tts", speed: 1, baseUrl: null, espeakPath: null, timeoutMs: 60_000, maxRetries: 2 },
   music: "auto",
+  // The template's default is DEFAULT_TEMPLATE in src/templates/template-dirs.ts, the one place that names it.
+  /** Not "templates": in the reelpress checkout that is the built-in templates folder. */
+  templatesDir: "my-templates",
   captions: { style: "subtitles", burn: true },
   media: {
     library: null,
@@ -34,7 +38,7 @@ export const ScriptWriterSchema = z.enum(["local", "openai"]);
 /** What `reelpress.config.json` (or `--config FILE`) may hold; every field optional. */
 export const ConfigSchema = z
   .object({
-    /** @default "16:9" */
+    /** The aspect to plan for; `--aspect` on the command line may name several. @default the template's aspect, else "16:9" */
     aspect: AspectSchema.optional(),
     /** Target video length in seconds. @default 60 */
     duration: z.number().min(5).max(3600).optional(),
@@ -82,11 +86,19 @@ export const ConfigSchema = z
       })
       .strict()
       .optional(),
+    /** A template name (looked up in `templatesDir`, then among the built-in ones) or a folder holding a template.json, relative to this file. @default "clean" */
+    template: z.string().min(1).optional(),
+    /** Your own templates, one folder each; relative to this file. @default "my-templates" (in the working directory) */
+    templatesDir: z.string().min(1).optional(),
+    /** A brand kit: a brand.json path relative to this file, or the kit itself (its paths relative to this file). Applies to any template. */
+    brand: z.union([z.string().min(1), BrandSchema]).optional(),
+    /** Any template field, e.g. { "colors": { "accent": "#e11d48" }, "transition": { "seconds": 0.3 } }; font files relative to this file. */
+    templateOverrides: TemplateOverridesSchema.optional(),
     /** "auto" (a bed reelpress synthesises for the script's mood), "auto:MOOD", "none", or an audio file. @default "auto" */
     music: z.string().min(1).optional(),
     captions: z
       .object({
-        /** highlight (word by word), subtitles (two lines) or headline (no running captions). @default "subtitles" */
+        /** highlight (word by word), subtitles (two lines) or headline (no running captions). @default the template's */
         style: CaptionStyleSchema.optional(),
         /** Draw captions into the picture; .srt and .vtt are written either way. @default true */
         burn: z.boolean().optional(),

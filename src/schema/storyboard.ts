@@ -1,4 +1,17 @@
 import { z } from "zod";
+import {
+  CallToActionSchema,
+  FontSchema,
+  HeadlineLookSchema,
+  IntroLookSchema,
+  LogoLookSchema,
+  OutroLookSchema,
+  PaletteSchema,
+  SafeMarginsSchema,
+  TemplateComponentsSchema,
+  TransitionKindSchema,
+  WatermarkSchema,
+} from "./look.js";
 import { MoodSchema, SceneKindSchema } from "./script.js";
 
 export const STORYBOARD_VERSION = 1;
@@ -46,6 +59,8 @@ export const VideoMediaSchema = z.object({
   height: z.number().int().positive(),
   durationSeconds: z.number().positive(),
   fps: z.number().positive().nullable().default(null),
+  /** Focus point for crops to other aspects, 0–1 in each axis. */
+  focus: z.object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1) }).default({ x: 0.5, y: 0.5 }),
   ...MediaBase,
 });
 
@@ -158,16 +173,60 @@ export const StoryboardSceneSchema = z.object({
   voice: SceneVoiceSchema.nullable().default(null),
 });
 
-export const ThemeSchema = z.object({
-  fontFamily: z.string().min(1),
-  colors: z.object({
-    background: z.string().min(1),
-    backgroundAlt: z.string().min(1),
-    text: z.string().min(1),
-    accent: z.string().min(1),
-    captionBackground: z.string().min(1),
+/** The look a storyboard was planned with before templates: kept so older storyboards render alike. */
+export const LEGACY_THEME_PARTS = {
+  headline: { position: "top", style: "bar", uppercase: false, scale: 1, align: "start" },
+  transition: "fade",
+  kenBurns: 1,
+  logo: { file: null, placement: "none", size: 0.08, opacity: 1 },
+  intro: { align: "center", background: "media", showSite: true, showByline: true, showLogo: true },
+  outro: { align: "center", background: "media", showUrl: true, showLogo: true },
+  safeMargins: { landscape: { x: 0.06, top: 0.07, bottom: 0.08 }, portrait: { x: 0.07, top: 0.1, bottom: 0.18 } },
+  components: { scene: null, layers: [] },
+} as const;
+
+/**
+ * A storyboard's resolved look: its template merged with the brand kit and the config's
+ * overrides, with every file absolute. Enough on its own to draw the video again.
+ */
+export const ThemeSchema = z.preprocess(
+  upgradeLegacyTheme,
+  z.object({
+    /** The template it came from; its components (if any) are looked up by this name. */
+    template: z.string().min(1).default("default"),
+    /**
+     * The template's folder (absolute) when it is not a built-in one, so a render finds its
+     * components and a restyle its template.json without the folder being named again. Absent or
+     * null: a built-in template (or a storyboard from before it was recorded). @default null
+     */
+    templateDir: z.string().min(1).nullable().optional(),
+    fonts: z.object({ headline: FontSchema, body: FontSchema }).strict(),
+    colors: PaletteSchema,
+    headline: HeadlineLookSchema.default(LEGACY_THEME_PARTS.headline),
+    transition: TransitionKindSchema.default(LEGACY_THEME_PARTS.transition),
+    /** Strength of the slow zoom and pan on photos: 0 = still, 1 = 12% zoom, 2 = 24%. */
+    kenBurns: z.number().min(0).max(2).default(LEGACY_THEME_PARTS.kenBurns),
+    logo: LogoLookSchema.extend({ file: z.string().min(1).nullable() }).default({ ...LEGACY_THEME_PARTS.logo }),
+    watermark: WatermarkSchema.nullable().default(null),
+    intro: IntroLookSchema.default(LEGACY_THEME_PARTS.intro),
+    outro: OutroLookSchema.default(LEGACY_THEME_PARTS.outro),
+    /** The outro's call to action, from the brand kit. */
+    cta: CallToActionSchema.nullable().default(null),
+    safeMargins: SafeMarginsSchema.default(LEGACY_THEME_PARTS.safeMargins),
+    components: TemplateComponentsSchema.default({ scene: null, layers: [] }),
   }),
-});
+);
+
+/** Before templates a theme had one `fontFamily` and five colours. */
+function upgradeLegacyTheme(value: unknown): unknown {
+  if (typeof value !== "object" || value === null || !("fontFamily" in value) || "fonts" in value) return value;
+  const { fontFamily, colors, ...rest } = value as { fontFamily: unknown; colors?: Record<string, unknown> };
+  return {
+    ...rest,
+    fonts: { headline: { family: fontFamily, weight: 800 }, body: { family: fontFamily, weight: 600 } },
+    colors: colors && typeof colors === "object" ? { captionText: colors.text, highlight: colors.accent, ...colors } : colors,
+  };
+}
 
 export const StoryboardSchema = z
   .object({

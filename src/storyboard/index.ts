@@ -6,3 +6,4 @@ export { sceneSeconds, MIN_SCENE_SECONDS } from "./scene-timing.js";
 export { readStoryboard, writeStoryboard } from "./storyboard-file.js";
 export { crampedVoiceScenes, replaceVoices, staleVoiceScenes } from "./revoice-scenes.js";
 export { VOICE_OFFSET_MS } from "./build-storyboard.js";
+export { retargetStoryboard } from "./retarget-storyboard.js";

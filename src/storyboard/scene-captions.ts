@@ -21,12 +21,12 @@ export interface SceneCaptionOptions {
  * pages follow its voice's words (and its spoken text); otherwise they are timed by reading speed.
  */
 export function sceneCaptions(
-  board: Pick<Storyboard, "output"> & Partial<Pick<Storyboard, "meta">>,
+  board: Pick<Storyboard, "output"> & Partial<Pick<Storyboard, "meta" | "theme">>,
   scene: StoryboardScene,
   options: SceneCaptionOptions = {},
 ): CaptionPage[] {
   const { width, height, fps } = board.output;
-  const metrics = captionMetrics(frameLayout(width, height), options.style ?? "subtitles");
+  const metrics = captionMetrics(frameLayout(width, height, board.theme ? { ...board.theme, captions: true } : {}), options.style ?? "subtitles");
   const layout = { maxCharsPerLine: metrics.maxCharsPerLine, maxLines: metrics.maxLines, words: metrics.words, lang: board.meta?.lang ?? "en" };
   const sceneStart = frameToMs(scene.startFrame, fps);
   const sceneEnd = frameToMs(scene.startFrame + scene.durationInFrames, fps);

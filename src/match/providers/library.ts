@@ -84,7 +84,7 @@ export async function createLibraryProvider(options: LibraryProviderOptions): Pr
     }
     const info = await probeVideo(file, { signal: fetchOptions.signal });
     await checkVideoEnd(file, info, { signal: fetchOptions.signal });
-    return { kind: "video", file, width: info.width, height: info.height, durationSeconds: info.durationSeconds, fps: info.fps > 0 ? info.fps : null, ...common };
+    return { kind: "video", file, width: info.width, height: info.height, durationSeconds: info.durationSeconds, fps: info.fps > 0 ? info.fps : null, focus: { x: 0.5, y: 0.5 }, ...common };
   };
 
   return { name: "library", dir, items: () => items, refreshed, search, fetch };

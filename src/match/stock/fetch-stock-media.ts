@@ -36,6 +36,7 @@ export async function fetchStockMedia(candidate: MediaCandidate, stock: Resolved
     height: cached.height,
     durationSeconds: cached.durationSeconds ?? candidate.durationSeconds ?? 0,
     fps: cached.fps ?? candidate.fps,
+    focus: { x: 0.5, y: 0.5 },
     ...base,
   };
 }

@@ -1,0 +1,15 @@
+export { applyBrand } from "./apply-brand.js";
+export { createTemplate, type CreateTemplateOptions } from "./create-template.js";
+export { displayPath } from "./display-path.js";
+export { findTemplate, templateNames, type FindTemplateOptions, type TemplateLocation, type TemplateSource } from "./find-template.js";
+export { listTemplates, type TemplateSummary } from "./list-templates.js";
+export { loadBrand, resolveBrand, type BrandPlace } from "./load-brand.js";
+export { loadLook, type LoadedLook, type LookRequest } from "./load-look.js";
+export { loadTemplate, type LoadedTemplate } from "./load-template.js";
+export { mergeTemplateOverrides } from "./merge-template-overrides.js";
+export { nameFieldIssues } from "./name-field-issues.js";
+export { readTemplateOverrides, type OverridesPlace } from "./read-template-overrides.js";
+export { resolveLook, type ResolvedLook } from "./resolve-look.js";
+export { restyleStoryboard } from "./restyle-storyboard.js";
+export { isShippedFont, SHIPPED_FONTS, unshippedFontProblem } from "./shipped-fonts.js";
+export { BUILT_IN_TEMPLATES_DIR, DEFAULT_TEMPLATE, TEMPLATE_FILE, type TemplateDirs } from "./template-dirs.js";
