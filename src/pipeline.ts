@@ -4,7 +4,7 @@ import path from "node:path";
 import { extractArticle, fetchBytes } from "./ingest/index.js";
 import { defaultMediaSettings, matchMedia, searchFootage as searchMediaFootage, swapFootage as swapMediaFootage, type Fallback, type MediaSettings, type Reranker } from "./match/index.js";
 import type { MatchCandidate } from "./schema/storyboard.js";
-import { aspectVideoFile, createRenderer, formatCredits, outputPaths, OutputTransaction, posterFrame, toSrt, toVtt, type OutputPaths, type Renderer, type RenderProgress } from "./render/index.js";
+import { aspectVideoFile, createRenderer, DEFAULT_RENDER_PROFILE, formatCredits, outputPaths, OutputTransaction, posterFrame, renderedSize, toSrt, toVtt, type OutputPaths, type Renderer, type RenderProfile, type RenderProgress } from "./render/index.js";
 import { DEFAULT_CONFIG } from "./schema/config.js";
 import { storyboardDurationInFrames, type Aspect, type Storyboard, type Theme, type VoiceEngine } from "./schema/storyboard.js";
 import type { Article } from "./schema/article.js";
@@ -15,6 +15,7 @@ import { writeScriptWithLlm, type LlmUsage } from "./script/llm/index.js";
 import { buildStoryboard, crampedVoiceScenes, readStoryboard, replaceVoices, retargetStoryboard, staleVoiceScenes, storyboardCaptions, writeStoryboard } from "./storyboard/index.js";
 
 export { readStoryboard, writeStoryboard } from "./storyboard/index.js";
+export type { RenderProfile } from "./render/index.js";
 export { createTemplate, listTemplates, loadLook, restyleStoryboard, type LoadedLook, type LookRequest, type TemplateSummary } from "./templates/index.js";
 
 export type Stage = "ingest" | "script" | "match" | "voice" | "storyboard" | "render" | "audio" | "poster" | "files";
@@ -77,6 +78,8 @@ export interface RenderOptions {
   concurrency?: number | null;
   /** A renderer to reuse (and leave open); else one is made and closed. */
   renderer?: Renderer;
+  /** "full" (reelpress's settings), "draft" (a quick half-size preview) or "plain" (Remotion's defaults). @default "full" */
+  profile?: RenderProfile;
   /** Where a narration edited after planning has its voice recorded anew. @default ".reelpress-cache" */
   cacheDir?: string;
   /** Key and server for re-recording an OpenAI voice. */
@@ -110,6 +113,8 @@ export interface RenderResult {
   /** Every video written, in the order of `aspects`. */
   outputs: RenderedOutput[];
   durationSeconds: number;
+  /** The encoding profile the videos were rendered with. */
+  profile: RenderProfile;
   /** Loudness of the soundtrack as mixed (null for a silent video). */
   loudness: { integratedLufs: number; truePeakDb: number } | null;
   warnings: string[];
@@ -294,13 +299,13 @@ export async function render(planned: Storyboard, videoFile: string, options: Re
       const target = retargetStoryboard(board, aspect);
       const files = outputPaths(aspects.length > 1 ? aspectVideoFile(videoFile, aspect) : videoFile);
       await renderOutput(target, files, renderer, mix, timings, { ...options, tag: aspects.length > 1 ? aspect : undefined });
-      outputs.push({ aspect, width: target.output.width, height: target.output.height, files });
+      outputs.push({ aspect, ...renderedSize(options.profile ?? DEFAULT_RENDER_PROFILE, target.output.width, target.output.height), files });
     }
   } finally {
     await scratch.abort();
     if (!options.renderer) await renderer.close();
   }
-  return { files: outputs[0]!.files, outputs, durationSeconds: storyboardDurationInFrames(board) / board.output.fps, loudness, timings, warnings };
+  return { files: outputs[0]!.files, outputs, durationSeconds: storyboardDurationInFrames(board) / board.output.fps, profile: options.profile ?? DEFAULT_RENDER_PROFILE, loudness, timings, warnings };
 }
 
 /** One video and its companion files, committed together or not at all. */
@@ -313,10 +318,10 @@ async function renderOutput(board: Storyboard, files: OutputPaths, renderer: Ren
     // With a soundtrack the picture is rendered first, then the mix is muxed in beside it.
     const picture = mix ? `${video}.picture.mp4` : video;
     if (mix) scratch.push(picture);
-    await timed("render", timings, options.onEvent, () => renderer.renderVideo(board, picture, { signal: options.signal, onProgress }), options.tag);
+    await timed("render", timings, options.onEvent, () => renderer.renderVideo(board, picture, { profile: options.profile, signal: options.signal, onProgress }), options.tag);
     if (mix) await muxSoundtrack(picture, mix, video, { signal: options.signal });
     const poster = await tx.temp(files.poster);
-    await timed("poster", timings, options.onEvent, () => renderer.renderPoster(board, poster, posterFrame(board), { signal: options.signal }), options.tag);
+    await timed("poster", timings, options.onEvent, () => renderer.renderPoster(board, poster, posterFrame(board), { profile: options.profile, signal: options.signal }), options.tag);
     await timed("files", timings, options.onEvent, async () => {
       const captions = storyboardCaptions(board);
       await writeFile(await tx.temp(files.storyboard), `${JSON.stringify(board, null, 2)}\n`);

@@ -30,7 +30,7 @@ import { CaptionStyleSchema, VoiceEngineSchema, type Aspect, type CaptionStyle, 
 import { DEFAULT_TEMPLATE, displayPath } from "../templates/index.js";
 import { formatCandidates, formatMatches } from "./format-matches.js";
 import { formatTemplates } from "./format-templates.js";
-import { parseAspect, parseAspects, parseBoolean, parseDuration, parsePositiveInt, parseProviders, slugify } from "./parse-options.js";
+import { parseAspect, parseAspects, parseBoolean, parseDuration, parsePositiveInt, parseProviders, renderProfile, slugify } from "./parse-options.js";
 import { createProgressReporter } from "./progress.js";
 
 /** Exit codes: 0 success, 1 failure, 2 usage error. */
@@ -43,6 +43,7 @@ interface CommonFlags {
   cacheDir?: string;
   browser?: string;
   concurrency?: number;
+  draft?: boolean;
 }
 
 interface PlanFlags extends CommonFlags, LookFlags {
@@ -133,7 +134,8 @@ function addMedia(command: Command): Command {
 function addRendering(command: Command): Command {
   return command
     .option("--browser <path>", "Chrome or Chromium binary to render with (default: found on the machine)")
-    .option("--concurrency <n>", "frames rendered in parallel (default: Remotion's choice)", parsePositiveInt);
+    .option("--concurrency <n>", "frames rendered in parallel (default: Remotion's choice)", parsePositiveInt)
+    .option("--draft", "a quick 960-px preview: half size, faster, lower quality");
 }
 
 async function settings(flags: CommonFlags & Partial<PlanFlags>, io: Io, needs: { script?: boolean; look?: boolean } = {}) {
@@ -296,7 +298,8 @@ function defaultVideoPath(io: Io, title: string, input: string): string {
 }
 
 function wroteVideos(io: Io, result: RenderResult): string {
-  return result.outputs.map((o) => path.relative(io.cwd, o.files.video)).join(", ");
+  const videos = result.outputs.map((o) => path.relative(io.cwd, o.files.video)).join(", ");
+  return result.profile === "draft" ? `${videos} (draft, ${result.outputs.map((o) => `${o.width}×${o.height}`).join(", ")})` : videos;
 }
 
 /** A path as it can be pasted into a POSIX shell. */
@@ -333,10 +336,10 @@ export function buildProgram(io: Io, signal: AbortSignal): Command {
       try {
         const planned = await plan(localSource(io, source), { ...s, signal, onEvent });
         const out = path.resolve(io.cwd, flags.output ?? defaultVideoPath(io, planned.article.title, source));
-        const result = await render(planned.storyboard, out, { ...s, aspects: s.aspects, signal, onEvent });
+        const result = await render(planned.storyboard, out, { ...s, aspects: s.aspects, profile: renderProfile(flags), signal, onEvent });
         const timings = { ...planned.timings, ...result.timings };
         if (flags.json) {
-          printJson(io, { ok: true, files: result.files, outputs: result.outputs, template: planned.storyboard.theme.template, durationSeconds: result.durationSeconds, scenes: planned.storyboard.scenes.length, script: planned.scriptInfo, media: mediaSummary(planned), voice: planned.storyboard.audio.voice, loudness: result.loudness, timings, warnings: [...planned.warnings, ...result.warnings] });
+          printJson(io, { ok: true, files: result.files, outputs: result.outputs, template: planned.storyboard.theme.template, durationSeconds: result.durationSeconds, draft: result.profile === "draft", scenes: planned.storyboard.scenes.length, script: planned.scriptInfo, media: mediaSummary(planned), voice: planned.storyboard.audio.voice, loudness: result.loudness, timings, warnings: [...planned.warnings, ...result.warnings] });
         } else {
           printSummary(io, [
             `Wrote ${wroteVideos(io, result)} (${result.durationSeconds.toFixed(1)} s, ${planned.storyboard.scenes.length} scenes, template ${planned.storyboard.theme.template})`,
@@ -440,8 +443,8 @@ export function buildProgram(io: Io, signal: AbortSignal): Command {
         const { board, userTemplatesDir } = await restyleForRender(await readStoryboard(path.resolve(io.cwd, file)), s.config, s.configFile, flags, io.cwd);
         const out = path.resolve(io.cwd, flags.output ?? file.replace(/(\.storyboard)?\.json$/i, "") + ".mp4");
         // Only an explicit --aspect re-targets: the config's aspect is for planning.
-        const result = await render(board, out, { ...s, userTemplatesDir, aspects: flags.aspect === undefined ? undefined : s.aspects, signal, onEvent });
-        if (flags.json) printJson(io, { ok: true, files: result.files, outputs: result.outputs, template: board.theme.template, durationSeconds: result.durationSeconds, scenes: board.scenes.length, loudness: result.loudness, timings: result.timings, warnings: [...board.warnings, ...result.warnings] });
+        const result = await render(board, out, { ...s, userTemplatesDir, aspects: flags.aspect === undefined ? undefined : s.aspects, profile: renderProfile(flags), signal, onEvent });
+        if (flags.json) printJson(io, { ok: true, files: result.files, outputs: result.outputs, template: board.theme.template, durationSeconds: result.durationSeconds, draft: result.profile === "draft", scenes: board.scenes.length, loudness: result.loudness, timings: result.timings, warnings: [...board.warnings, ...result.warnings] });
         else printSummary(io, [`Wrote ${wroteVideos(io, result)} (${result.durationSeconds.toFixed(1)} s, template ${board.theme.template})`, `Timings: ${formatTimings(result.timings)}`, ...result.warnings.map((w) => `warning: ${w}`)]);
       } finally {
         interrupt();

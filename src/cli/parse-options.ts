@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from "commander";
+import type { RenderProfile } from "../pipeline.js";
 import { AspectSchema, ProviderNameSchema, type Aspect, type ProviderName } from "../schema/storyboard.js";
 
 export function parseAspect(value: string): Aspect {
@@ -61,4 +62,9 @@ export function parseBoolean(value: string): boolean {
   if (/^(true|yes|on|1)$/i.test(value)) return true;
   if (/^(false|no|off|0)$/i.test(value)) return false;
   throw new InvalidArgumentError(`must be true or false, but is "${value}"`);
+}
+
+/** `--draft` on make and render: a quick half-size preview; else the full render. */
+export function renderProfile(flags: { draft?: boolean }): RenderProfile {
+  return flags.draft ? "draft" : "full";
 }

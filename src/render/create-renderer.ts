@@ -10,6 +10,7 @@ import {
   renderStill,
   selectComposition,
   type HeadlessBrowser,
+  type RenderMediaOptions,
 } from "@remotion/renderer";
 import { COMPOSITION_ID } from "../../compositions/reelpress-props.js";
 import { makeWebpackOverride } from "../../compositions/webpack-override.js";
@@ -45,7 +46,21 @@ export interface RendererOptions {
   onProgress?: (progress: RenderProgress) => void;
 }
 
+/**
+ * How a video is encoded. "full": reelpress's settings (JPEG frames at quality 90, CRF 20).
+ * "draft": a quick preview, at most DRAFT_WIDTH px wide, x264 "ultrafast", JPEG quality 70.
+ * "plain": Remotion's own defaults (only the codec is set), the yardstick of the benchmark.
+ */
+export type RenderProfile = "plain" | "full" | "draft";
+
+export const DEFAULT_RENDER_PROFILE: RenderProfile = "full";
+
+/** Width of a draft render, for a 1920-px-wide storyboard (half size). */
+export const DRAFT_WIDTH = 960;
+
 export interface RenderVideoOptions {
+  /** @default "full" */
+  profile?: RenderProfile;
   signal?: AbortSignal;
   onProgress?: (progress: RenderProgress) => void;
 }
@@ -54,8 +69,35 @@ export interface Renderer {
   /** Where the browser came from, for logs. */
   readonly browser: string;
   renderVideo(board: Storyboard, outputFile: string, options?: RenderVideoOptions): Promise<void>;
-  renderPoster(board: Storyboard, outputFile: string, frame: number, options?: { signal?: AbortSignal }): Promise<void>;
+  renderPoster(board: Storyboard, outputFile: string, frame: number, options?: { signal?: AbortSignal; profile?: RenderProfile }): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * The factor a draft shrinks a frame by: the widest even width up to DRAFT_WIDTH whose height is
+ * an even whole number too (H.264 needs even sides), e.g. 0.5 for 1920×1080, 954/1080 for 1080×1920.
+ */
+export function draftScale(width: number, height: number): number {
+  if (width <= DRAFT_WIDTH) return 1;
+  for (let w = DRAFT_WIDTH - (DRAFT_WIDTH % 2); w >= 2; w -= 2) {
+    const h = (height * w) / width;
+    if (Number.isInteger(h) && h % 2 === 0) return w / width;
+  }
+  return 1;
+}
+
+/** The size of the video a profile writes for a storyboard of this size. */
+export function renderedSize(profile: RenderProfile, width: number, height: number): { width: number; height: number } {
+  const scale = profile === "draft" ? draftScale(width, height) : 1;
+  return { width: Math.round(width * scale), height: Math.round(height * scale) };
+}
+
+/** renderMedia's encoding settings for a profile; "plain" leaves every one at Remotion's default. */
+function encodingSettings(profile: RenderProfile, width: number, height: number, concurrency: number | null): Partial<RenderMediaOptions> {
+  if (profile === "plain") return {};
+  const shared = { pixelFormat: "yuv420p", colorSpace: "bt709", imageFormat: "jpeg", concurrency } as const;
+  if (profile === "draft") return { ...shared, jpegQuality: 70, x264Preset: "ultrafast", scale: draftScale(width, height) };
+  return { ...shared, jpegQuality: 90, crf: 20 };
 }
 
 function mediaFiles(board: Storyboard): string[] {
@@ -157,6 +199,7 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
 
     async renderVideo(board, outputFile, renderOptions = {}) {
       const { onProgress, signal } = renderOptions;
+      const profile = renderOptions.profile ?? DEFAULT_RENDER_PROFILE;
       throwIfAborted(signal);
       const job = await prepare(board, onProgress);
       const { cancelSignal, cancel } = makeCancelSignal();
@@ -173,14 +216,9 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
           inputProps: job.inputProps,
           puppeteerInstance: job.puppeteerInstance,
           codec: "h264",
-          pixelFormat: "yuv420p",
-          colorSpace: "bt709",
-          imageFormat: "jpeg",
-          jpegQuality: 90,
-          crf: 20,
+          ...encodingSettings(profile, job.composition.width, job.composition.height, options.concurrency ?? null),
           outputLocation: outputFile,
           overwrite: true,
-          concurrency: options.concurrency ?? null,
           cancelSignal,
           onProgress: (p) =>
             report(
@@ -215,6 +253,7 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
           frame: Math.min(frame, job.composition.durationInFrames - 1),
           imageFormat: "jpeg",
           jpegQuality: 88,
+          scale: posterOptions.profile === "draft" ? draftScale(job.composition.width, job.composition.height) : 1,
           output: outputFile,
           overwrite: true,
         });

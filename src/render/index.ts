@@ -1,5 +1,5 @@
 export { COMPOSITION_ID } from "../../compositions/reelpress-props.js";
-export { createRenderer, type Renderer, type RendererOptions, type RenderProgress, type RenderStage } from "./create-renderer.js";
+export { createRenderer, DEFAULT_RENDER_PROFILE, draftScale, renderedSize, type RenderProfile, type Renderer, type RendererOptions, type RenderProgress, type RenderStage } from "./create-renderer.js";
 export { findBrowser, type BrowserChoice } from "./find-browser.js";
 export { formatCredits } from "./credits.js";
 export { toSrt, toVtt } from "./subtitles.js";
