@@ -19,6 +19,7 @@ import { STORYBOARD_VERSION, StoryboardSchema, type Media, type Storyboard } fro
 import { DEFAULT_THEME } from "../src/storyboard/default-theme.js";
 import { OUTPUT_SIZES } from "../src/storyboard/layout.js";
 import { BUILT_IN_TEMPLATES_DIR, loadLook, restyleStoryboard, templateNames, type LoadedLook } from "../src/templates/index.js";
+import type { MedialibEntry } from "./medialib-entry.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const MEDIALIB = path.resolve(repoRoot, "../shared/medialib");
@@ -32,19 +33,9 @@ const POSTER_OFFSET = Math.round(2.2 * FPS);
 /** Preview size as a share of the rendered frame. */
 const PREVIEW_SCALE = 0.5;
 
-interface LibraryEntry {
-  file: string;
-  captions: string[];
-  width: number;
-  height: number;
-  image_license: string;
-  image_license_url: string;
-  license: string;
-  coco_id: number;
-}
 
 async function samplePhoto(): Promise<Media> {
-  const entries = JSON.parse(readFileSync(path.join(MEDIALIB, "captions.json"), "utf8")) as LibraryEntry[];
+  const entries = JSON.parse(readFileSync(path.join(MEDIALIB, "captions.json"), "utf8")) as MedialibEntry[];
   const entry = entries.find((e) => e.file === PHOTO);
   if (!entry) throw new Error(`${PHOTO} is not in ${MEDIALIB}/captions.json`);
   const file = path.join(MEDIALIB, entry.file);

@@ -5,6 +5,7 @@ import path from "node:path";
 import { execFfmpegTool } from "../../src/media/ffmpeg-bin.js";
 import type { Media } from "../../src/schema/storyboard.js";
 import { BENCH_FPS, BENCH_HEIGHT, BENCH_SCENES, BENCH_WIDTH, type BenchSceneText } from "./bench-storyboard.js";
+import type { MedialibEntry } from "../medialib-entry.js";
 
 /** Landscape MS-COCO photos (commercial use allowed) from ../shared/medialib: the first four become clips, the rest stills. */
 export const BENCH_PHOTOS = [
@@ -23,15 +24,6 @@ export const CLIP_BITRATE = "5M";
 /** Bumped when the way clips are made changes, so cached ones are made again. */
 const CLIP_RECIPE = 1;
 
-interface LibraryEntry {
-  file: string;
-  captions: string[];
-  width: number;
-  height: number;
-  image_license: string;
-  image_license_url: string;
-  license: string;
-}
 
 export interface BenchMedia {
   clips: Media[];
@@ -49,7 +41,7 @@ export interface BenchMedia {
  * `cacheDir` under a hash of its photo and recipe.
  */
 export async function benchMedia(medialib: string, cacheDir: string, clipSeconds: number): Promise<BenchMedia> {
-  const entries = JSON.parse(await readFile(path.join(medialib, "captions.json"), "utf8")) as LibraryEntry[];
+  const entries = JSON.parse(await readFile(path.join(medialib, "captions.json"), "utf8")) as MedialibEntry[];
   const photos = BENCH_PHOTOS.map((photo) => {
     const entry = entries.find((e) => e.file === photo.file);
     if (!entry) throw new Error(`${photo.file} is not in ${medialib}/captions.json`);
@@ -57,7 +49,7 @@ export async function benchMedia(medialib: string, cacheDir: string, clipSeconds
   });
   await mkdir(cacheDir, { recursive: true });
   const half = BENCH_SCENES / 2;
-  const license = (entry: LibraryEntry) => ({ name: entry.image_license.replace(/-/g, " "), url: entry.image_license_url, attribution: entry.license });
+  const license = (entry: MedialibEntry) => ({ name: entry.image_license.replace(/-/g, " "), url: entry.image_license_url, attribution: entry.license });
   let made = 0;
   const clips: Media[] = [];
   const clipMbps: number[] = [];
