@@ -14,13 +14,14 @@ import { storyboardLayout } from "./storyboard-layout.js";
 import { storyboardTexts } from "./storyboard-texts.js";
 import { templateComponents } from "./template-components.js";
 import { useFontsReady } from "./use-fonts-ready.js";
+import { VideoElementContext } from "./video-element.js";
 
 /**
  * The whole video, drawn only from its props: the storyboard (with its resolved look, `theme`)
  * and the URLs of its media and theme files. From the bottom up: the scenes with their
  * transitions, the template's layers, the logo and watermark, the captions, the progress bar.
  */
-export function Reelpress({ storyboard, assets }: ReelpressProps) {
+export function Reelpress({ storyboard, assets, videoElement }: ReelpressProps) {
   const { theme, output, scenes } = storyboard;
   const fontFamily = fontStack(theme.fonts.body.family);
   const headlineFontFamily = fontStack(theme.fonts.headline.family);
@@ -40,63 +41,65 @@ export function Reelpress({ storyboard, assets }: ReelpressProps) {
   const watermarkSrc = watermark?.image ? (assets[watermark.image] ?? null) : null;
 
   return (
-    <AbsoluteFill lang={storyboard.meta.lang} style={{ backgroundColor: theme.colors.background, fontFamily, color: theme.colors.text }}>
-      {ready ? (
-        <>
-          {scenes.map((scene, i) => (
-            <Sequence
-              key={scene.id}
-              name={`${scene.kind}: ${scene.headline}`}
-              from={windows[i]!.from}
-              durationInFrames={windows[i]!.durationInFrames}
-            >
-              <SceneTransition kind={theme.transition} window={windows[i]!} width={output.width} height={output.height} rtl={rtl} accent={theme.colors.accent}>
-                <SceneComponent
-                  storyboard={storyboard}
-                  scene={scene}
-                  index={i}
-                  window={windows[i]!}
-                  layout={sceneLayouts[i]!}
-                  assets={assets}
-                  fontFamily={fontFamily}
-                  headlineFontFamily={headlineFontFamily}
-                />
-              </SceneTransition>
-            </Sequence>
-          ))}
-          {components.layers.map((Layer, i) => (
-            <AbsoluteFill key={`layer-${i}`}>
-              <Layer storyboard={storyboard} layout={layout} assets={assets} fontFamily={fontFamily} headlineFontFamily={headlineFontFamily} />
-            </AbsoluteFill>
-          ))}
-          {logoSrc && layout.logo && theme.logo.placement !== "none" ? (
-            <LogoLayer src={logoSrc} box={layout.logo} placement={theme.logo.placement} opacity={theme.logo.opacity} kinds={kinds} windows={windows} />
-          ) : null}
-          {watermark && layout.watermark ? (
-            <WatermarkLayer watermark={watermark} box={layout.watermark} src={watermarkSrc} fontFamily={fontFamily} color={theme.colors.text} />
-          ) : null}
-          {scenes.map((scene, i) =>
-            sceneShowsCaptions(scene) ? (
+    <VideoElementContext.Provider value={videoElement ?? "media"}>
+      <AbsoluteFill lang={storyboard.meta.lang} style={{ backgroundColor: theme.colors.background, fontFamily, color: theme.colors.text }}>
+        {ready ? (
+          <>
+            {scenes.map((scene, i) => (
               <Sequence
-                key={`captions-${scene.id}`}
-                name={`captions: ${scene.id}`}
+                key={scene.id}
+                name={`${scene.kind}: ${scene.headline}`}
                 from={windows[i]!.from}
                 durationInFrames={windows[i]!.durationInFrames}
               >
-                <CaptionsLayer
-                  storyboard={storyboard}
-                  scene={scene}
-                  layout={layout}
-                  from={windows[i]!.from}
-                  fontFamily={fontFamily}
-                  rtl={rtl}
-                />
+                <SceneTransition kind={theme.transition} window={windows[i]!} width={output.width} height={output.height} rtl={rtl} accent={theme.colors.accent}>
+                  <SceneComponent
+                    storyboard={storyboard}
+                    scene={scene}
+                    index={i}
+                    window={windows[i]!}
+                    layout={sceneLayouts[i]!}
+                    assets={assets}
+                    fontFamily={fontFamily}
+                    headlineFontFamily={headlineFontFamily}
+                  />
+                </SceneTransition>
               </Sequence>
-            ) : null,
-          )}
-          <ProgressBar color={theme.colors.accent} />
-        </>
-      ) : null}
-    </AbsoluteFill>
+            ))}
+            {components.layers.map((Layer, i) => (
+              <AbsoluteFill key={`layer-${i}`}>
+                <Layer storyboard={storyboard} layout={layout} assets={assets} fontFamily={fontFamily} headlineFontFamily={headlineFontFamily} />
+              </AbsoluteFill>
+            ))}
+            {logoSrc && layout.logo && theme.logo.placement !== "none" ? (
+              <LogoLayer src={logoSrc} box={layout.logo} placement={theme.logo.placement} opacity={theme.logo.opacity} kinds={kinds} windows={windows} />
+            ) : null}
+            {watermark && layout.watermark ? (
+              <WatermarkLayer watermark={watermark} box={layout.watermark} src={watermarkSrc} fontFamily={fontFamily} color={theme.colors.text} />
+            ) : null}
+            {scenes.map((scene, i) =>
+              sceneShowsCaptions(scene) ? (
+                <Sequence
+                  key={`captions-${scene.id}`}
+                  name={`captions: ${scene.id}`}
+                  from={windows[i]!.from}
+                  durationInFrames={windows[i]!.durationInFrames}
+                >
+                  <CaptionsLayer
+                    storyboard={storyboard}
+                    scene={scene}
+                    layout={layout}
+                    from={windows[i]!.from}
+                    fontFamily={fontFamily}
+                    rtl={rtl}
+                  />
+                </Sequence>
+              ) : null,
+            )}
+            <ProgressBar color={theme.colors.accent} />
+          </>
+        ) : null}
+      </AbsoluteFill>
+    </VideoElementContext.Provider>
   );
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import { extractArticle, fetchBytes } from "./ingest/index.js";
 import { defaultMediaSettings, matchMedia, searchFootage as searchMediaFootage, swapFootage as swapMediaFootage, type Fallback, type MediaSettings, type Reranker } from "./match/index.js";
 import type { MatchCandidate } from "./schema/storyboard.js";
-import { aspectVideoFile, createRenderer, DEFAULT_RENDER_PROFILE, formatCredits, outputPaths, OutputTransaction, posterFrame, renderedSize, toSrt, toVtt, type OutputPaths, type Renderer, type RenderProfile, type RenderProgress } from "./render/index.js";
+import { aspectVideoFile, createRenderer, DEFAULT_RENDER_PROFILE, formatCredits, outputPaths, OutputTransaction, posterFrame, renderedSize, toSrt, toVtt, type OutputPaths, type Renderer, type RenderProfile, type RenderProgress, type RenderVideoReport, type SegmentBackend } from "./render/index.js";
 import { DEFAULT_CONFIG } from "./schema/config.js";
 import { storyboardDurationInFrames, type Aspect, type Storyboard, type Theme, type VoiceEngine } from "./schema/storyboard.js";
 import type { Article } from "./schema/article.js";
@@ -80,8 +80,19 @@ export interface RenderOptions {
   renderer?: Renderer;
   /** "full" (reelpress's settings), "draft" (a quick half-size preview) or "plain" (Remotion's defaults). @default "full" */
   profile?: RenderProfile;
-  /** Where a narration edited after planning has its voice recorded anew. @default ".reelpress-cache" */
+  /**
+   * Where a narration edited after planning has its voice recorded anew, and where the video
+   * bundle and the rendered segments are kept (unless `renderCache` is false). @default ".reelpress-cache"
+   */
   cacheDir?: string;
+  /** Keep rendered segments and the bundle in `cacheDir`, so an unchanged scene is not drawn twice. @default true when cacheDir is given */
+  renderCache?: boolean;
+  /** Segments rendered at the same time (see createRenderer). */
+  segmentWorkers?: number;
+  /** Largest size of the rendered-segment cache, in bytes. */
+  maxSegmentCacheBytes?: number;
+  /** Where segments are rendered: this machine (null) or e.g. createLambdaBackend(...). @default null */
+  backend?: SegmentBackend | null;
   /** Key and server for re-recording an OpenAI voice. */
   voice?: Partial<Pick<VoiceSettings, "apiKey" | "baseURL" | "espeakPath" | "timeoutMs" | "maxRetries">>;
   signal?: AbortSignal;
@@ -105,6 +116,8 @@ export interface RenderedOutput {
   width: number;
   height: number;
   files: OutputPaths;
+  /** Segments the video was joined from, how many came from the render cache, and where they were rendered. */
+  segments: { total: number; reused: number; backend: string };
 }
 
 export interface RenderResult {
@@ -277,7 +290,17 @@ export async function render(planned: Storyboard, videoFile: string, options: Re
   const timings: RenderResult["timings"] = {};
   const warnings: string[] = [];
   const board = await revoice(planned, options, warnings);
-  const renderer = options.renderer ?? createRenderer({ browserExecutable: options.browserExecutable, concurrency: options.concurrency, userTemplatesDir: options.userTemplatesDir });
+  const renderer =
+    options.renderer ??
+    createRenderer({
+      browserExecutable: options.browserExecutable,
+      concurrency: options.concurrency,
+      userTemplatesDir: options.userTemplatesDir,
+      cacheDir: options.cacheDir && options.renderCache !== false ? path.resolve(options.cacheDir, "render") : null,
+      segmentWorkers: options.segmentWorkers,
+      maxSegmentCacheBytes: options.maxSegmentCacheBytes,
+      backend: options.backend,
+    });
   const scratch = new OutputTransaction();
   const outputs: RenderedOutput[] = [];
   let loudness: RenderResult["loudness"] = null;
@@ -298,8 +321,9 @@ export async function render(planned: Storyboard, videoFile: string, options: Re
     for (const aspect of aspects) {
       const target = retargetStoryboard(board, aspect);
       const files = outputPaths(aspects.length > 1 ? aspectVideoFile(videoFile, aspect) : videoFile);
-      await renderOutput(target, files, renderer, mix, timings, { ...options, tag: aspects.length > 1 ? aspect : undefined });
-      outputs.push({ aspect, ...renderedSize(options.profile ?? DEFAULT_RENDER_PROFILE, target.output.width, target.output.height), files });
+      const drawn = await renderOutput(target, files, renderer, mix, timings, { ...options, tag: aspects.length > 1 ? aspect : undefined });
+      const segments = { total: drawn.segments, reused: drawn.reused, backend: drawn.backend };
+      outputs.push({ aspect, ...renderedSize(options.profile ?? DEFAULT_RENDER_PROFILE, target.output.width, target.output.height), files, segments });
     }
   } finally {
     await scratch.abort();
@@ -309,7 +333,7 @@ export async function render(planned: Storyboard, videoFile: string, options: Re
 }
 
 /** One video and its companion files, committed together or not at all. */
-async function renderOutput(board: Storyboard, files: OutputPaths, renderer: Renderer, mix: string | null, timings: RenderResult["timings"], options: RenderOptions & { tag?: Aspect }): Promise<void> {
+async function renderOutput(board: Storyboard, files: OutputPaths, renderer: Renderer, mix: string | null, timings: RenderResult["timings"], options: RenderOptions & { tag?: Aspect }): Promise<RenderVideoReport> {
   const tx = new OutputTransaction();
   const onProgress = (progress: RenderProgress) => options.onEvent?.({ type: "render", progress });
   const scratch: string[] = [];
@@ -318,7 +342,7 @@ async function renderOutput(board: Storyboard, files: OutputPaths, renderer: Ren
     // With a soundtrack the picture is rendered first, then the mix is muxed in beside it.
     const picture = mix ? `${video}.picture.mp4` : video;
     if (mix) scratch.push(picture);
-    await timed("render", timings, options.onEvent, () => renderer.renderVideo(board, picture, { profile: options.profile, signal: options.signal, onProgress }), options.tag);
+    const drawn = await timed("render", timings, options.onEvent, () => renderer.renderVideo(board, picture, { profile: options.profile, signal: options.signal, onProgress }), options.tag);
     if (mix) await muxSoundtrack(picture, mix, video, { signal: options.signal });
     const poster = await tx.temp(files.poster);
     await timed("poster", timings, options.onEvent, () => renderer.renderPoster(board, poster, posterFrame(board), { profile: options.profile, signal: options.signal }), options.tag);
@@ -330,6 +354,7 @@ async function renderOutput(board: Storyboard, files: OutputPaths, renderer: Ren
       await writeFile(await tx.temp(files.credits), formatCredits(board));
       await tx.commit();
     }, options.tag);
+    return drawn;
   } catch (error) {
     await tx.abort();
     throw error;

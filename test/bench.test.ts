@@ -91,6 +91,12 @@ describe("the benchmark's measures", () => {
       fullSpeedup: true, fullRealtime: true, ssim: true, rerenderShare: false, rerenderIdentical: false, draftRealtime: false, peakMemory: false,
     });
   });
+
+  it("holds reelpress's runs to the memory target, not the baseline it is compared with", () => {
+    const fig = (wallSeconds: number, peakRssMB: number) => ({ wallSeconds, realtime: 10 / wallSeconds, peakRssMB, vsBaseline: wallSeconds / 60 });
+    const targets = benchTargets({ runs: { baseline: fig(60, 4000), full: fig(15, 1800), rerender: fig(4, 1700), draft: fig(6, 1900) }, ssim: 0.975, unchangedScenesIdentical: true });
+    expect(targets.peakMemory).toMatchObject({ value: 1900, met: true });
+  });
 });
 
 describe("the draft profile", () => {
@@ -110,6 +116,7 @@ describe("the draft profile", () => {
       async renderVideo(_board, outputFile, options) {
         asked.push(options?.profile);
         await writeFileText(outputFile);
+        return { segments: 1, reused: 0, renderedFrames: 1, backend: "fake" };
       },
       async renderPoster(_board, outputFile, _frame, options) {
         asked.push(options?.profile);

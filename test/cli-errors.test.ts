@@ -170,6 +170,29 @@ describe("render refuses a bad storyboard and leaves nothing behind", () => {
   });
 });
 
+describe("render backends", () => {
+  it("names the first missing Lambda setting and writes nothing", async () => {
+    const run = await cli(["--version"]);
+    await writeFile(path.join(run.cwd, "story.json"), JSON.stringify(makeStoryboard()));
+    const result = await cli(["render", "story.json", "-o", "out.mp4", "--backend", "lambda"], run.cwd, {});
+    expect(result.code).not.toBe(0);
+    expectOneLineError(result.stderr, /REELPRESS_LAMBDA_REGION/);
+    expect(await readdir(run.cwd)).toEqual(["story.json"]);
+  });
+
+  it("rejects an unknown backend, on the command line or in REELPRESS_RENDER_BACKEND", async () => {
+    const run = await cli(["--version"]);
+    await writeFile(path.join(run.cwd, "story.json"), JSON.stringify(makeStoryboard()));
+    const flag = await cli(["render", "story.json", "--backend", "cloud"], run.cwd);
+    expect(flag.code).toBe(2);
+    expectOneLineError(flag.stderr, /"cloud" is not a render backend/);
+    const env = await cli(["render", "story.json"], run.cwd, { REELPRESS_RENDER_BACKEND: "cloud" });
+    expect(env.code).toBe(2);
+    expectOneLineError(env.stderr, /REELPRESS_RENDER_BACKEND is "cloud"/);
+    expect(await readdir(run.cwd)).toEqual(["story.json"]);
+  });
+});
+
 describe("slugify", () => {
   it("makes a file name from a title, cut between words", () => {
     expect(slugify("How to Make a Sourdough Starter from Scratch: A Seven-Day Guide")).toBe("how-to-make-a-sourdough-starter-from-scratch-a-seven-day");

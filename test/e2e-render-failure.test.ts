@@ -25,6 +25,9 @@ describe("a render that fails inside the browser", () => {
     const lines = run.stderr.trim().split("\n");
     expect(lines.at(-1)).toMatch(/^error: .*render/i);
     expect(await readFile(path.join(dir, "out.mp4"), "utf8")).toBe("earlier video");
-    expect((await readdir(dir)).sort()).toEqual(["out.mp4", "photo.jpg", "story.json"]);
+    // The cache folder keeps the bundle for the next run, but no piece of the failed render.
+    expect((await readdir(dir)).sort()).toEqual([".reelpress-cache", "out.mp4", "photo.jpg", "story.json"]);
+    const segments = await readdir(path.join(dir, ".reelpress-cache/render/segments")).catch(() => []);
+    expect(segments.filter((name) => name.includes(".part"))).toEqual([]);
   }, 300_000);
 });

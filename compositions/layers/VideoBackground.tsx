@@ -1,5 +1,8 @@
+import { Video } from "@remotion/media";
+import { useContext } from "react";
 import { AbsoluteFill, Loop, OffthreadVideo } from "remotion";
 import { coverCrop } from "../../src/media/cover-crop.js";
+import { VideoElementContext } from "../video-element.js";
 
 export interface VideoBackgroundProps {
   src: string;
@@ -19,13 +22,9 @@ export interface VideoBackgroundProps {
 export function VideoBackground({ src, mediaWidth, mediaHeight, focus, durationSeconds, fps, durationInFrames, width, height }: VideoBackgroundProps) {
   const clipFrames = Math.max(1, Math.floor(durationSeconds * fps));
   const crop = coverCrop({ width: mediaWidth, height: mediaHeight }, { width, height }, focus);
-  const video = (
-    <OffthreadVideo
-      muted
-      src={src}
-      style={{ position: "absolute", left: crop.x, top: crop.y, width: crop.width, height: crop.height, maxWidth: "none" }}
-    />
-  );
+  const element = useContext(VideoElementContext);
+  const style = { position: "absolute", left: crop.x, top: crop.y, width: crop.width, height: crop.height, maxWidth: "none" } as const;
+  const video = element === "offthread" ? <OffthreadVideo muted src={src} style={style} /> : <Video muted src={src} style={style} />;
   return (
     <AbsoluteFill style={{ overflow: "hidden" }}>
       {clipFrames < durationInFrames ? <Loop durationInFrames={clipFrames}>{video}</Loop> : video}

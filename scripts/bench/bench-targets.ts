@@ -24,7 +24,8 @@ const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** di
 export function benchTargets({ runs, ssim, unchangedScenesIdentical }: TargetInput): Record<string, Target> {
   const speedup = runs.baseline.wallSeconds / runs.full.wallSeconds;
   const rerenderShare = runs.rerender.wallSeconds / runs.full.wallSeconds;
-  const peak = Math.max(...Object.values(runs).map((r) => r.peakRssMB));
+  // The baseline is the yardstick, not reelpress: the memory target is for reelpress's own renders.
+  const peak = Math.max(runs.full.peakRssMB, runs.rerender.peakRssMB, runs.draft.peakRssMB);
   return {
     fullSpeedup: { goal: "full render ≥ 3× the baseline's speed", value: round(speedup), met: speedup >= 3 },
     fullRealtime: { goal: "full render ≥ 0.5× realtime", value: round(runs.full.realtime), met: runs.full.realtime >= 0.5 },
@@ -32,6 +33,6 @@ export function benchTargets({ runs, ssim, unchangedScenesIdentical }: TargetInp
     rerenderShare: { goal: "re-render after one scene's text changed ≤ 20% of the full render's time", value: round(rerenderShare), met: rerenderShare <= 0.2 },
     rerenderIdentical: { goal: "re-render identical in every other scene", value: unchangedScenesIdentical, met: unchangedScenesIdentical },
     draftRealtime: { goal: "draft ≥ 2× realtime", value: round(runs.draft.realtime), met: runs.draft.realtime >= 2 },
-    peakMemory: { goal: "peak memory < 2.5 GB (MB, RSS sum of the process tree)", value: peak, met: peak < 2500 },
+    peakMemory: { goal: "peak memory of the full, re-render and draft runs < 2.5 GB (MB, RSS sum of the process tree)", value: peak, met: peak < 2500 },
   };
 }

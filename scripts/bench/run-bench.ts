@@ -31,7 +31,7 @@ export interface BenchReport {
   size: string;
   method: Record<string, string>;
   setup: { clipsMade: number; clipMbps: number[]; bundleSeconds: number; browserAndFirstStillSeconds: number };
-  runs: Record<RunName, RunFigures & { peakPssMB: number; profile: RenderProfile; width: number; height: number; file: string | null }>;
+  runs: Record<RunName, RunFigures & { peakPssMB: number; profile: RenderProfile; segments: number; reusedSegments: number; width: number; height: number; file: string | null }>;
   ssimFullVsBaseline: { y: number; all: number; frames: number };
   rerenderUnchangedScenesIdentical: boolean;
   rerenderScenes: (SceneDiff & { edited: boolean })[];
@@ -61,7 +61,12 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
 
   const sampler = startRssSampler(process.pid, 200);
   let bundleDone: number | null = null;
+  // A fresh render cache for every run of the benchmark: the full render starts cold, the
+  // re-render after the edit finds the full render's segments.
+  const cacheDir = path.join(options.workDir, `render-cache-${process.pid}`);
+  await rm(cacheDir, { recursive: true, force: true });
   const renderer = createRenderer({
+    cacheDir,
     onProgress: (p) => {
       if (p.stage !== "bundle" && bundleDone === null) bundleDone = performance.now();
     },
@@ -85,12 +90,12 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     const timed = async (name: RunName, b: Storyboard, profile: RenderProfile) => {
       sampler.reset();
       const started = performance.now();
-      await renderer.renderVideo(b, files[name], { profile });
+      const report = await renderer.renderVideo(b, files[name], { profile });
       const wallSeconds = (performance.now() - started) / 1000;
       const peakRssMB = sampler.peakMB();
       const peakPssMB = sampler.peakPssMB();
-      log(`${name}: ${wallSeconds.toFixed(1)} s, peak RSS sum ${peakRssMB} MB, PSS sum ${peakPssMB} MB`);
-      return { wallSeconds, peakRssMB, peakPssMB, profile };
+      log(`${name}: ${wallSeconds.toFixed(1)} s, ${report.segments} segment(s), ${report.reused} from the cache, peak RSS sum ${peakRssMB} MB, PSS sum ${peakPssMB} MB`);
+      return { wallSeconds, peakRssMB, peakPssMB, profile, segments: report.segments, reusedSegments: report.reused };
     };
     const measured = {
       baseline: await timed("baseline", board, "plain"),
@@ -109,6 +114,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         peakPssMB: m.peakPssMB,
         vsBaseline: round(m.wallSeconds / measured.baseline.wallSeconds, 3),
         profile: m.profile,
+        segments: m.segments,
+        reusedSegments: m.reusedSegments,
         ...size,
         file: options.keep ? files[name] : null,
       };
@@ -139,8 +146,9 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         peakPssMB: "the same for PSS (/proc/PID/smaps_rollup: shared pages split among their sharers), closer to what the tree really holds",
         vsBaseline: "wall seconds / the baseline's wall seconds (below 1 is faster)",
         ssim: "ffmpeg ssim filter, full render against the baseline, every frame; y = luma, all = Y, U and V",
-        rerender: `scene ${EDITED_SCENE + 1}'s headline changed, rendered whole again; frames compared by MD5 of the decoded 4:2:0 pixels, per scene (the edited scene's fade-in over the scene before counts as the edited scene's)`,
-        baseline: "profile plain: renderMedia with Remotion's default settings (h264), <OffthreadVideo> and <Img>",
+        rerender: `scene ${EDITED_SCENE + 1}'s headline changed, rendered again with the full render's segments in the cache; frames compared by MD5 of the decoded 4:2:0 pixels, per scene (the edited scene's fade-in over the scene before counts as the edited scene's)`,
+        baseline: "profile plain: one renderMedia call with Remotion's default settings (h264), <OffthreadVideo> and <Img>, no cache",
+        full: "profile full: segments (scene bodies and transitions) rendered by renderMedia with a frame range, <Video> from @remotion/media, JPEG 90, CRF 20, joined by stream copy; starts with an empty segment cache",
         draft: "profile draft: 960 px wide via scale, x264 ultrafast, JPEG quality 70",
       },
       setup: { clipsMade: media.made, clipMbps: media.clipMbps, bundleSeconds: round(bundleSeconds), browserAndFirstStillSeconds: round((setupEnd - (bundleDone ?? setupEnd)) / 1000) },
@@ -154,6 +162,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   } finally {
     sampler.stop();
     await renderer.close();
+    await rm(cacheDir, { recursive: true, force: true });
     if (!options.keep) await Promise.all(Object.values(files).map((file) => rm(file, { force: true })));
   }
 }

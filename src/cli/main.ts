@@ -30,7 +30,8 @@ import { CaptionStyleSchema, VoiceEngineSchema, type Aspect, type CaptionStyle, 
 import { DEFAULT_TEMPLATE, displayPath } from "../templates/index.js";
 import { formatCandidates, formatMatches } from "./format-matches.js";
 import { formatTemplates } from "./format-templates.js";
-import { parseAspect, parseAspects, parseBoolean, parseDuration, parsePositiveInt, parseProviders, renderProfile, slugify } from "./parse-options.js";
+import { parseAspect, parseAspects, parseBackend, parseBoolean, parseDuration, parsePositiveInt, parseProviders, renderProfile, slugify } from "./parse-options.js";
+import { envBackend, renderBackend } from "./render-backend.js";
 import { createProgressReporter } from "./progress.js";
 
 /** Exit codes: 0 success, 1 failure, 2 usage error. */
@@ -44,6 +45,10 @@ interface CommonFlags {
   browser?: string;
   concurrency?: number;
   draft?: boolean;
+  segmentWorkers?: number;
+  /** false with --no-render-cache (commander's default is true). */
+  renderCache?: boolean;
+  backend?: "local" | "lambda";
 }
 
 interface PlanFlags extends CommonFlags, LookFlags {
@@ -135,7 +140,10 @@ function addRendering(command: Command): Command {
   return command
     .option("--browser <path>", "Chrome or Chromium binary to render with (default: found on the machine)")
     .option("--concurrency <n>", "frames rendered in parallel (default: Remotion's choice)", parsePositiveInt)
-    .option("--draft", "a quick 960-px preview: half size, faster, lower quality");
+    .option("--draft", "a quick 960-px preview: half size, faster, lower quality")
+    .option("--segment-workers <n>", "scenes rendered at the same time (default: 1 below 4 cores, else 2)", parsePositiveInt)
+    .option("--no-render-cache", "draw every scene again instead of reusing the ones rendered before")
+    .option("--backend <name>", "where scenes are rendered: local or lambda (Remotion Lambda, set up by REELPRESS_LAMBDA_* variables)", parseBackend);
 }
 
 async function settings(flags: CommonFlags & Partial<PlanFlags>, io: Io, needs: { script?: boolean; look?: boolean } = {}) {
@@ -161,6 +169,10 @@ async function settings(flags: CommonFlags & Partial<PlanFlags>, io: Io, needs: 
     fetch: { ...DEFAULT_CONFIG.fetch, ...merged.fetch },
     browserExecutable: flags.browser ?? merged.browserExecutable ?? null,
     concurrency: flags.concurrency ?? merged.concurrency ?? null,
+    segmentWorkers: flags.segmentWorkers ?? merged.render?.segmentWorkers ?? undefined,
+    renderCache: flags.renderCache === false ? false : (merged.render?.cache ?? DEFAULT_CONFIG.render.cache),
+    maxSegmentCacheBytes: Math.round((merged.render?.cacheMaxMegabytes ?? DEFAULT_CONFIG.render.cacheMaxMegabytes) * 1024 * 1024),
+    backendName: flags.backend ?? envBackend(io.env) ?? merged.render?.backend ?? DEFAULT_CONFIG.render.backend,
     script: needs.script ? scriptSettings(flags, merged, io.env) : ({ writer: "local" } as const),
     media: mediaSettings(flags, merged, io),
     voice: voiceSettings(flags, merged, io),
@@ -299,7 +311,10 @@ function defaultVideoPath(io: Io, title: string, input: string): string {
 
 function wroteVideos(io: Io, result: RenderResult): string {
   const videos = result.outputs.map((o) => path.relative(io.cwd, o.files.video)).join(", ");
-  return result.profile === "draft" ? `${videos} (draft, ${result.outputs.map((o) => `${o.width}×${o.height}`).join(", ")})` : videos;
+  const reused = result.outputs.reduce((sum, o) => sum + o.segments.reused, 0);
+  const total = result.outputs.reduce((sum, o) => sum + o.segments.total, 0);
+  const cache = reused > 0 ? ` (${reused} of ${total} segments from the render cache)` : "";
+  return result.profile === "draft" ? `${videos} (draft, ${result.outputs.map((o) => `${o.width}×${o.height}`).join(", ")})${cache}` : `${videos}${cache}`;
 }
 
 /** A path as it can be pasted into a POSIX shell. */
@@ -336,7 +351,7 @@ export function buildProgram(io: Io, signal: AbortSignal): Command {
       try {
         const planned = await plan(localSource(io, source), { ...s, signal, onEvent });
         const out = path.resolve(io.cwd, flags.output ?? defaultVideoPath(io, planned.article.title, source));
-        const result = await render(planned.storyboard, out, { ...s, aspects: s.aspects, profile: renderProfile(flags), signal, onEvent });
+        const result = await render(planned.storyboard, out, { ...s, backend: renderBackend(s.backendName, io.env), aspects: s.aspects, profile: renderProfile(flags), signal, onEvent });
         const timings = { ...planned.timings, ...result.timings };
         if (flags.json) {
           printJson(io, { ok: true, files: result.files, outputs: result.outputs, template: planned.storyboard.theme.template, durationSeconds: result.durationSeconds, draft: result.profile === "draft", scenes: planned.storyboard.scenes.length, script: planned.scriptInfo, media: mediaSummary(planned), voice: planned.storyboard.audio.voice, loudness: result.loudness, timings, warnings: [...planned.warnings, ...result.warnings] });
@@ -443,7 +458,7 @@ export function buildProgram(io: Io, signal: AbortSignal): Command {
         const { board, userTemplatesDir } = await restyleForRender(await readStoryboard(path.resolve(io.cwd, file)), s.config, s.configFile, flags, io.cwd);
         const out = path.resolve(io.cwd, flags.output ?? file.replace(/(\.storyboard)?\.json$/i, "") + ".mp4");
         // Only an explicit --aspect re-targets: the config's aspect is for planning.
-        const result = await render(board, out, { ...s, userTemplatesDir, aspects: flags.aspect === undefined ? undefined : s.aspects, profile: renderProfile(flags), signal, onEvent });
+        const result = await render(board, out, { ...s, backend: renderBackend(s.backendName, io.env), userTemplatesDir, aspects: flags.aspect === undefined ? undefined : s.aspects, profile: renderProfile(flags), signal, onEvent });
         if (flags.json) printJson(io, { ok: true, files: result.files, outputs: result.outputs, template: board.theme.template, durationSeconds: result.durationSeconds, draft: result.profile === "draft", scenes: board.scenes.length, loudness: result.loudness, timings: result.timings, warnings: [...board.warnings, ...result.warnings] });
         else printSummary(io, [`Wrote ${wroteVideos(io, result)} (${result.durationSeconds.toFixed(1)} s, template ${board.theme.template})`, `Timings: ${formatTimings(result.timings)}`, ...result.warnings.map((w) => `warning: ${w}`)]);
       } finally {

@@ -68,3 +68,9 @@ export function parseBoolean(value: string): boolean {
 export function renderProfile(flags: { draft?: boolean }): RenderProfile {
   return flags.draft ? "draft" : "full";
 }
+
+/** `--backend`: where scenes are rendered. */
+export function parseBackend(value: string): "local" | "lambda" {
+  if (value === "local" || value === "lambda") return value;
+  throw new InvalidArgumentError(`"${value}" is not a render backend; use local or lambda`);
+}

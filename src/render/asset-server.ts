@@ -3,25 +3,8 @@ import { stat } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { assetContentType } from "./asset-content-type.js";
 
-const TYPES: Record<string, string> = {
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".png": "image/png",
-  ".gif": "image/gif",
-  ".webp": "image/webp",
-  ".svg": "image/svg+xml",
-  ".avif": "image/avif",
-  ".bmp": "image/bmp",
-  ".mp4": "video/mp4",
-  ".webm": "video/webm",
-  ".mov": "video/quicktime",
-  // A template's or brand kit's own fonts, loaded by the composition with FontFace.
-  ".woff2": "font/woff2",
-  ".woff": "font/woff",
-  ".ttf": "font/ttf",
-  ".otf": "font/otf",
-};
 
 export interface AssetServer {
   /** Maps each local file to the URL the browser loads it from. */
@@ -46,7 +29,7 @@ export async function startAssetServer(files: readonly string[]): Promise<AssetS
     stat(file).then(
       (info) => {
         const headers: Record<string, string | number> = {
-          "content-type": TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream",
+          "content-type": assetContentType(file),
           "accept-ranges": "bytes",
           "access-control-allow-origin": "*",
         };

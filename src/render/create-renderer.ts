@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
-import { rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readdir, rename, rm, stat, utimes } from "node:fs/promises";
+import { cpus, tmpdir } from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { bundle } from "@remotion/bundler";
 import {
@@ -12,12 +13,18 @@ import {
   type HeadlessBrowser,
   type RenderMediaOptions,
 } from "@remotion/renderer";
-import { COMPOSITION_ID } from "../../compositions/reelpress-props.js";
+import { VERSION as REMOTION_VERSION } from "remotion/version";
+import { COMPOSITION_ID, type ReelpressProps } from "../../compositions/reelpress-props.js";
+import type { VideoElement } from "../../compositions/video-element.js";
 import { makeWebpackOverride } from "../../compositions/webpack-override.js";
 import { RenderError, ReelpressError } from "../errors.js";
 import type { Storyboard } from "../schema/storyboard.js";
 import { startAssetServer } from "./asset-server.js";
+import { bundleHash } from "./bundle-hash.js";
 import { findBrowser } from "./find-browser.js";
+import { storyboardFiles, themeFiles } from "./storyboard-files.js";
+import { renderSegmented } from "./segments/render-segmented.js";
+import type { SegmentBackend, SegmentEncoding, SegmentSession } from "./segments/segment-backend.js";
 
 const ENTRY_POINT = fileURLToPath(new URL("../../compositions/index.ts", import.meta.url));
 
@@ -43,13 +50,31 @@ export interface RendererOptions {
    * @default null (the built-in templates only)
    */
   userTemplatesDir?: string | null;
+  /**
+   * Keeps the video bundle (`bundles/`) and the rendered segments (`segments/`) here between runs:
+   * a second render of an unchanged scene takes it from the cache. null keeps nothing.
+   * @default null
+   */
+  cacheDir?: string | null;
+  /** Largest size of the segment cache, in bytes. @default DEFAULT_SEGMENT_CACHE_BYTES (4 GiB) */
+  maxSegmentCacheBytes?: number;
+  /**
+   * Segments rendered at the same time. @default 1 below 4 cores, else 2 (each with half the
+   * frame concurrency)
+   */
+  segmentWorkers?: number;
+  /** Where segments are rendered; @default this machine's Chromium (see createLambdaBackend for AWS). */
+  backend?: SegmentBackend | null;
   onProgress?: (progress: RenderProgress) => void;
 }
 
 /**
- * How a video is encoded. "full": reelpress's settings (JPEG frames at quality 90, CRF 20).
- * "draft": a quick preview, at most DRAFT_WIDTH px wide, x264 "ultrafast", JPEG quality 70.
- * "plain": Remotion's own defaults (only the codec is set), the yardstick of the benchmark.
+ * How a video is rendered. "full": reelpress's way: segments (each scene's own frames, each
+ * transition) rendered with clips drawn by @remotion/media's `<Video>`, JPEG frames at quality 90,
+ * CRF 20, cached by content and joined by stream copy.
+ * "draft": the same at most DRAFT_WIDTH px wide, x264 "ultrafast", JPEG quality 70.
+ * "plain": one renderMedia call with Remotion's own defaults and `<OffthreadVideo>`, no cache:
+ * the yardstick of the benchmark.
  */
 export type RenderProfile = "plain" | "full" | "draft";
 
@@ -65,10 +90,19 @@ export interface RenderVideoOptions {
   onProgress?: (progress: RenderProgress) => void;
 }
 
+/** What a render did: how many segments it joined and how many of them the cache already had. */
+export interface RenderVideoReport {
+  segments: number;
+  reused: number;
+  /** Frames drawn by this render (not taken from the cache). */
+  renderedFrames: number;
+  backend: string;
+}
+
 export interface Renderer {
   /** Where the browser came from, for logs. */
   readonly browser: string;
-  renderVideo(board: Storyboard, outputFile: string, options?: RenderVideoOptions): Promise<void>;
+  renderVideo(board: Storyboard, outputFile: string, options?: RenderVideoOptions): Promise<RenderVideoReport>;
   renderPoster(board: Storyboard, outputFile: string, frame: number, options?: { signal?: AbortSignal; profile?: RenderProfile }): Promise<void>;
   close(): Promise<void>;
 }
@@ -92,31 +126,25 @@ export function renderedSize(profile: RenderProfile, width: number, height: numb
   return { width: Math.round(width * scale), height: Math.round(height * scale) };
 }
 
-/** renderMedia's encoding settings for a profile; "plain" leaves every one at Remotion's default. */
-function encodingSettings(profile: RenderProfile, width: number, height: number, concurrency: number | null): Partial<RenderMediaOptions> {
-  if (profile === "plain") return {};
-  const shared = { pixelFormat: "yuv420p", colorSpace: "bt709", imageFormat: "jpeg", concurrency } as const;
-  if (profile === "draft") return { ...shared, jpegQuality: 70, x264Preset: "ultrafast", scale: draftScale(width, height) };
-  return { ...shared, jpegQuality: 90, crf: 20 };
+/** How the segments of a "full" or "draft" render are drawn and encoded. */
+export function segmentEncoding(profile: "full" | "draft", width: number, height: number): SegmentEncoding {
+  if (profile === "draft") return { jpegQuality: 70, x264Preset: "ultrafast", crf: 23, scale: draftScale(width, height) };
+  return { jpegQuality: 90, x264Preset: "medium", crf: 20, scale: 1 };
 }
 
-function mediaFiles(board: Storyboard): string[] {
-  return [
-    ...board.scenes.flatMap((scene) => (scene.media.kind === "generated" ? [] : [scene.media.file])),
-    ...themeFiles(board).map(([, file]) => file),
-  ];
+/** renderMedia's settings for a segment: every segment of a video alike, so they join by stream copy. */
+function segmentMediaSettings(encoding: SegmentEncoding, concurrency: number | null): Partial<RenderMediaOptions> {
+  return { pixelFormat: "yuv420p", colorSpace: "bt709", imageFormat: "jpeg", muted: true, concurrency, ...encoding };
 }
 
-/** The look's own files (fonts, logo, watermark image), served like media: the composition finds them in `assets`. */
-function themeFiles(board: Storyboard): [field: string, file: string][] {
-  const { fonts, logo, watermark } = board.theme;
-  const named: [string, string | null | undefined][] = [
-    ["theme.fonts.headline.file", fonts.headline.file],
-    ["theme.fonts.body.file", fonts.body.file],
-    ["theme.logo.file", logo.file],
-    ["theme.watermark.image", watermark?.image],
-  ];
-  return named.filter((entry): entry is [string, string] => typeof entry[1] === "string");
+/** Frames drawn in parallel by each of `workers` segment renders: the machine's share, at least 1. */
+function framesPerWorker(concurrency: number | null, workers: number): number | null {
+  if (concurrency !== null) return concurrency;
+  return workers > 1 ? Math.max(1, Math.floor(Math.round(cpus().length / 2) / workers)) : null;
+}
+
+export function defaultSegmentWorkers(): number {
+  return cpus().length >= 4 ? 2 : 1;
 }
 
 function checkMediaExists(board: Storyboard): void {
@@ -127,7 +155,7 @@ function checkMediaExists(board: Storyboard): void {
       });
     }
   }
-  for (const [field, file] of themeFiles(board)) {
+  for (const { field, file } of themeFiles(board)) {
     if (!existsSync(file)) {
       throw new ReelpressError("E_MEDIA", `the storyboard's "${field}" is ${file}, which does not exist`, {
         hint: "restore the file, or re-style the storyboard with `reelpress render --template NAME --brand FILE`",
@@ -156,12 +184,11 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
   };
   const chromium = { browserExecutable: choice.executable, chromeMode: "headless-shell" as const, logLevel: "error" as const };
 
+  const cacheDir = options.cacheDir ? path.resolve(options.cacheDir) : null;
+  let hashed: Promise<string> | null = null;
+  const getBundleHash = () => (hashed ??= bundleHash(options.userTemplatesDir ?? null));
   const getBundle = (onProgress?: (p: RenderProgress) => void) => {
-    bundled ??= bundle({
-      entryPoint: ENTRY_POINT,
-      webpackOverride: makeWebpackOverride({ userTemplatesDir: options.userTemplatesDir ?? null }),
-      onProgress: (percent) => report({ stage: "bundle", progress: percent / 100 }, onProgress),
-    }).catch((cause: unknown) => {
+    bundled ??= makeBundle(getBundleHash, cacheDir, options.userTemplatesDir ?? null, (percent) => report({ stage: "bundle", progress: percent / 100 }, onProgress)).catch((cause: unknown) => {
       bundled = null;
       throw new RenderError("E_RENDER", `could not bundle the video compositions: ${firstLine(cause)}`, { cause });
     });
@@ -178,13 +205,13 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
     return browser;
   };
 
-  const prepare = async (board: Storyboard, onProgress?: (p: RenderProgress) => void) => {
+  const prepare = async (board: Storyboard, onProgress?: (p: RenderProgress) => void, videoElement: VideoElement = "media") => {
     checkMediaExists(board);
     const serveUrl = await getBundle(onProgress);
     report({ stage: "browser", progress: 0 }, onProgress);
     const puppeteerInstance = await getBrowser();
-    const assets = await startAssetServer(mediaFiles(board));
-    const inputProps = { storyboard: board, assets: assets.urls };
+    const assets = await startAssetServer(storyboardFiles(board).map((entry) => entry.file));
+    const inputProps: ReelpressProps = { storyboard: board, assets: assets.urls, videoElement };
     try {
       const composition = await selectComposition({ ...chromium, serveUrl, id: COMPOSITION_ID, inputProps, puppeteerInstance });
       return { serveUrl, puppeteerInstance, inputProps, composition, assets };
@@ -194,29 +221,19 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
     }
   };
 
-  return {
-    browser: `${choice.executable ?? "Remotion's headless shell"} (${choice.from})`,
+  /** renderMedia's options for an opened storyboard, as an H.264 video. */
+  const h264Of = (job: Awaited<ReturnType<typeof prepare>>) =>
+    ({ ...chromium, serveUrl: job.serveUrl, composition: job.composition, inputProps: job.inputProps, puppeteerInstance: job.puppeteerInstance, codec: "h264" }) as const;
 
-    async renderVideo(board, outputFile, renderOptions = {}) {
-      const { onProgress, signal } = renderOptions;
-      const profile = renderOptions.profile ?? DEFAULT_RENDER_PROFILE;
-      throwIfAborted(signal);
-      const job = await prepare(board, onProgress);
-      const { cancelSignal, cancel } = makeCancelSignal();
-      const onAbort = () => cancel();
-      signal?.addEventListener("abort", onAbort, { once: true });
-      try {
-        // The signal may have fired while the bundle or the browser was being made.
-        throwIfAborted(signal);
-        const totalFrames = job.composition.durationInFrames;
-        await renderMedia({
-          ...chromium,
-          serveUrl: job.serveUrl,
-          composition: job.composition,
-          inputProps: job.inputProps,
-          puppeteerInstance: job.puppeteerInstance,
-          codec: "h264",
-          ...encodingSettings(profile, job.composition.width, job.composition.height, options.concurrency ?? null),
+  /** The whole video in one renderMedia call with Remotion's defaults: the benchmark's yardstick. */
+  const renderPlain = async (board: Storyboard, outputFile: string, renderOptions: RenderVideoOptions): Promise<RenderVideoReport> => {
+    const { onProgress, signal } = renderOptions;
+    const job = await prepare(board, onProgress, "offthread");
+    try {
+      const totalFrames = job.composition.durationInFrames;
+      await withCancelSignal(signal, (cancelSignal) =>
+        renderMedia({
+          ...h264Of(job),
           outputLocation: outputFile,
           overwrite: true,
           cancelSignal,
@@ -227,14 +244,82 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
                 : { stage: "frames", progress: p.renderedFrames / totalFrames, renderedFrames: p.renderedFrames, totalFrames },
               onProgress,
             ),
+        }),
+      );
+      return { segments: 1, reused: 0, renderedFrames: totalFrames, backend: "local (plain)" };
+    } catch (cause) {
+      if (signal?.aborted) throw new ReelpressError("E_ABORTED", "the render was cancelled", { cause });
+      if (cause instanceof ReelpressError) throw cause;
+      throw new RenderError("E_RENDER", `rendering failed: ${firstLine(cause)}`, { cause });
+    } finally {
+      await job.assets.close();
+    }
+  };
+
+  /** Segments drawn by this machine's Chromium, one renderMedia call each over the segment's frames. */
+  const localBackend = (workers: number): SegmentBackend => ({
+    name: "local",
+    encoderId: `remotion ${REMOTION_VERSION} (this machine)`,
+    async open(board, openOptions = {}) {
+      const job = await prepare(board, undefined);
+      if (openOptions.signal?.aborted) {
+        await job.assets.close();
+        throwIfAborted(openOptions.signal);
+      }
+      return {
+        renderSegment: async (range, encoding, segmentFile, segmentOptions = {}) => {
+          await withCancelSignal(segmentOptions.signal, (cancelSignal) =>
+            renderMedia({
+              ...h264Of(job),
+              ...segmentMediaSettings(encoding, framesPerWorker(options.concurrency ?? null, workers)),
+              frameRange: [range.from, range.to - 1],
+              outputLocation: segmentFile,
+              overwrite: true,
+              cancelSignal,
+              onProgress: (p) => segmentOptions.onFrames?.(p.renderedFrames),
+            }),
+          );
+        },
+        close: () => job.assets.close(),
+      };
+    },
+    async close() {},
+  });
+
+  return {
+    browser: `${choice.executable ?? "Remotion's headless shell"} (${choice.from})`,
+
+    async renderVideo(board, outputFile, renderOptions = {}) {
+      const { onProgress, signal } = renderOptions;
+      const profile = renderOptions.profile ?? DEFAULT_RENDER_PROFILE;
+      throwIfAborted(signal);
+      if (profile === "plain") return renderPlain(board, outputFile, renderOptions);
+      const workers = Math.max(1, options.segmentWorkers ?? defaultSegmentWorkers());
+      const backend = options.backend ?? localBackend(workers);
+      let session: SegmentSession | null = null;
+      try {
+        session = await backend.open(board, { signal });
+        throwIfAborted(signal);
+        const { width, height } = board.output;
+        const segmented = await renderSegmented(board, outputFile, {
+          session,
+          encoderId: backend.encoderId,
+          bundleHash: await getBundleHash(),
+          encoding: segmentEncoding(profile, width, height),
+          cacheDir: cacheDir ? path.join(cacheDir, "segments") : null,
+          maxCacheBytes: options.maxSegmentCacheBytes,
+          workers,
+          signal,
+          onFrames: (done, total) => report({ stage: "frames", progress: done / total, renderedFrames: done, totalFrames: total }, onProgress),
         });
+        report({ stage: "encode", progress: 1 }, onProgress);
+        return { ...segmented, backend: backend.name };
       } catch (cause) {
         if (signal?.aborted) throw new ReelpressError("E_ABORTED", "the render was cancelled", { cause });
         if (cause instanceof ReelpressError) throw cause;
         throw new RenderError("E_RENDER", `rendering failed: ${firstLine(cause)}`, { cause });
       } finally {
-        signal?.removeEventListener("abort", onAbort);
-        await job.assets.close();
+        await session?.close();
       }
     },
 
@@ -273,11 +358,68 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
       bundled = null;
       // A failed start was already reported by the render that needed it; nothing to close then.
       if (open) await (await open.catch(() => null))?.close({ silent: true });
-      // The bundle is a temporary folder of about 40 MB; it is made again by the next process.
+      // Without a cache folder the bundle is a temporary folder of about 40 MB, made again by the next process.
       const dir = made ? await made.catch(() => null) : null;
-      if (dir && dir.startsWith(tmpdir())) await rm(dir, { recursive: true, force: true });
+      if (dir && !cacheDir && dir.startsWith(tmpdir())) await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The Remotion bundle of the compositions and templates. With a cache folder it is kept in
+ * `<cacheDir>/bundles/<hash>` and reused by later runs while nothing it is built from changes.
+ */
+async function makeBundle(hash: () => Promise<string>, cacheDir: string | null, userTemplatesDir: string | null, onProgress: (percent: number) => void): Promise<string> {
+  const webpackOverride = makeWebpackOverride({ userTemplatesDir });
+  if (!cacheDir) return bundle({ entryPoint: ENTRY_POINT, webpackOverride, onProgress });
+  const dir = path.join(cacheDir, "bundles", await hash());
+  if (await stat(path.join(dir, "index.html")).then((s) => s.isFile(), () => false)) {
+    const now = new Date();
+    await utimes(dir, now, now).catch(() => undefined);
+    onProgress(100);
+    return dir;
+  }
+  await mkdir(path.dirname(dir), { recursive: true });
+  const temp = `${dir}.${process.pid}.part`;
+  try {
+    await bundle({ entryPoint: ENTRY_POINT, webpackOverride, onProgress, outDir: temp });
+    // Another process may have finished the same bundle first; either copy is the same.
+    await rename(temp, dir).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOTEMPTY" && error.code !== "EEXIST") throw error;
+    });
+    await pruneBundles(path.dirname(dir), KEPT_BUNDLES);
+    return dir;
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+}
+
+/** Bundles kept in the cache: the newest few, for runs with another templates folder or an older checkout. */
+const KEPT_BUNDLES = 3;
+
+/** Removes all but the `keep` most recently used bundles (half-made ones are left to their process). */
+async function pruneBundles(dir: string, keep: number): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const bundles = await Promise.all(
+    entries
+      .filter((entry) => entry.isDirectory() && !entry.name.endsWith(".part"))
+      .map(async (entry) => ({ dir: path.join(dir, entry.name), used: (await stat(path.join(dir, entry.name))).mtimeMs })),
+  );
+  bundles.sort((a, b) => b.used - a.used);
+  await Promise.all(bundles.slice(keep).map((old) => rm(old.dir, { recursive: true, force: true })));
+}
+
+/** Runs a Remotion call with a cancel signal that fires when `signal` aborts (also when it already has). */
+async function withCancelSignal<T>(signal: AbortSignal | undefined, run: (cancelSignal: ReturnType<typeof makeCancelSignal>["cancelSignal"]) => Promise<T>): Promise<T> {
+  throwIfAborted(signal);
+  const { cancelSignal, cancel } = makeCancelSignal();
+  const onAbort = () => cancel();
+  signal?.addEventListener("abort", onAbort, { once: true });
+  try {
+    return await run(cancelSignal);
+  } finally {
+    signal?.removeEventListener("abort", onAbort);
+  }
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {

@@ -11,6 +11,7 @@ export const DEFAULT_CONFIG = {
   cacheDir: ".reelpress-cache",
   browserExecutable: null,
   concurrency: null,
+  render: { backend: "local", segmentWorkers: null, cache: true, cacheMaxMegabytes: 4096 },
   fetch: { timeoutMs: 15_000, maxBytes: 10 * 1024 * 1024, maxRedirects: 5, maxRetries: 2 },
   llm: { model: "gpt-4o-mini", baseUrl: null, timeoutMs: 60_000 },
   voice: { engine: "auto", name: null, model: "gpt-4o-mini-tts", speed: 1, baseUrl: null, espeakPath: null, timeoutMs: 60_000, maxRetries: 2 },
@@ -52,6 +53,19 @@ export const ConfigSchema = z
     browserExecutable: z.string().min(1).nullable().optional(),
     /** Frames rendered at once. @default null (Remotion's choice) */
     concurrency: z.number().int().min(1).max(64).nullable().optional(),
+    render: z
+      .object({
+        /** Where segments are rendered: this machine, or Remotion Lambda (set up by REELPRESS_LAMBDA_* variables). @default "local" */
+        backend: z.enum(["local", "lambda"]).optional(),
+        /** Segments rendered at the same time. @default null (1 below 4 cores, else 2) */
+        segmentWorkers: z.number().int().min(1).max(16).nullable().optional(),
+        /** Keep rendered segments, so a scene that did not change is not drawn again. @default true */
+        cache: z.boolean().optional(),
+        /** Largest size of the rendered-segment cache. @default 4096 */
+        cacheMaxMegabytes: z.number().min(10).optional(),
+      })
+      .strict()
+      .optional(),
     /** Who writes the scene script. @default "openai" when OPENAI_API_KEY is set, else "local" */
     script: z.enum(["local", "openai"]).optional(),
     llm: z

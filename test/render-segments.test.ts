@@ -1,0 +1,191 @@
+import { readdir, stat, utimes, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { frameHashes } from "../scripts/bench/frame-hashes.js";
+import { createRenderer, segmentEncoding, type Renderer, type RenderProgress } from "../src/render/create-renderer.js";
+import { planSegments } from "../src/render/segments/plan-segments.js";
+import { segmentKey, type SegmentKeyContext } from "../src/render/segments/segment-key.js";
+import { trimSegmentCache } from "../src/render/segments/segment-cache.js";
+import { StoryboardSchema, type Storyboard } from "../src/schema/storyboard.js";
+import { makeStoryboard } from "./helpers/storyboard-fixture.js";
+import { makeTempDir, removeTempDirs } from "./helpers/temp-dir.js";
+
+const repoRoot = path.resolve(import.meta.dirname, "..");
+const PHOTOS = ["coco_train2017_000000000790.jpg", "coco_train2017_000000030752.jpg", "coco_train2017_000000037666.jpg"].map((name) =>
+  path.resolve(repoRoot, "../shared/medialib/images", name),
+);
+
+/** Three content scenes of 30 frames over photos, 8-frame fades, at 320×180. */
+function smallBoard(headlines = ["Lanes open on Monday", "Riders cheer the change", "Next: the river bridge"]): Storyboard {
+  const base = makeStoryboard();
+  return StoryboardSchema.parse({
+    ...base,
+    output: { aspect: "16:9", width: 320, height: 180, fps: 30 },
+    transitionFrames: 8,
+    scenes: headlines.map((headline, i) => ({
+      ...base.scenes[1]!,
+      id: `s${i + 1}`,
+      kind: "content" as const,
+      startFrame: i * 30,
+      durationInFrames: 30,
+      headline,
+      narration: `${headline}.`,
+      media: { kind: "image", file: PHOTOS[i]!, width: 640, height: 480, alt: "a photo", focus: { x: 0.5, y: 0.5 }, provider: "library", origin: null, license: { name: "CC BY 4.0", url: null, attribution: "test photo" } },
+    })),
+  });
+}
+
+function withHeadline(board: Storyboard, scene: number, headline: string): Storyboard {
+  return { ...board, scenes: board.scenes.map((s, i) => (i === scene ? { ...s, headline } : s)) };
+}
+
+describe("planSegments", () => {
+  it("cuts the timeline at every transition and covers each frame once, in order", () => {
+    const board = smallBoard();
+    const segments = planSegments(board);
+    expect(segments.map((s) => [s.kind, s.from, s.to, s.scenes])).toEqual([
+      ["scene", 0, 22, [0]],
+      ["transition", 22, 30, [0, 1]],
+      ["scene", 30, 52, [1]],
+      ["transition", 52, 60, [1, 2]],
+      ["scene", 60, 90, [2]],
+    ]);
+  });
+
+  it("makes one segment per scene when there are no transitions, and none of no length", () => {
+    const cut = { ...smallBoard(), transitionFrames: 0 };
+    expect(planSegments(cut).map((s) => [s.from, s.to])).toEqual([[0, 30], [30, 60], [60, 90]]);
+    const short = smallBoard();
+    short.scenes[1] = { ...short.scenes[1]!, durationInFrames: 8 };
+    short.scenes[2] = { ...short.scenes[2]!, startFrame: 38 };
+    const segments = planSegments(short);
+    expect(segments.every((s) => s.to > s.from)).toBe(true);
+    expect(segments.map((s) => s.to - s.from).reduce((a, b) => a + b)).toBe(68);
+  });
+});
+
+describe("segmentKey", () => {
+  const context: SegmentKeyContext = { bundleHash: "b1", encoderId: "local", encoding: segmentEncoding("full", 320, 180), fileStamps: Object.fromEntries(PHOTOS.map((p) => [p, "1:1"])) };
+  const keys = (board: Storyboard, ctx: SegmentKeyContext = context) => planSegments(board).map((s) => segmentKey(board, s, ctx));
+
+  it("changes only the segments that draw an edited scene", () => {
+    const before = keys(smallBoard());
+    const after = keys(withHeadline(smallBoard(), 1, "A different headline"));
+    expect(before.map((k, i) => k === after[i])).toEqual([true, false, false, false, true]);
+  });
+
+  it("changes every segment when the look, the encoding, the bundle or the length changes", () => {
+    const board = smallBoard();
+    const before = keys(board);
+    const restyled = { ...board, theme: { ...board.theme, colors: { ...board.theme.colors, accent: "#ff0000" } } };
+    const longer = { ...board, scenes: board.scenes.map((s, i) => (i === 2 ? { ...s, durationInFrames: 31 } : s)) };
+    for (const changed of [keys(restyled), keys(board, { ...context, encoding: segmentEncoding("draft", 1920, 1080) }), keys(board, { ...context, bundleHash: "b2" })]) {
+      expect(changed.some((k, i) => k === before[i])).toBe(false);
+    }
+    // The progress bar depends on the video's length, so even scene 1's frames change.
+    expect(keys(longer)[0]).not.toBe(before[0]);
+  });
+
+  it("changes the segments of a scene whose media file changed on disk", () => {
+    const board = smallBoard();
+    const touched = { ...context, fileStamps: { ...context.fileStamps, [PHOTOS[2]!]: "2:2" } };
+    expect(keys(board).map((k, i) => k === keys(board, touched)[i])).toEqual([true, true, true, false, false]);
+  });
+
+  it("puts every scene in every key when the template has its own components", () => {
+    const board = smallBoard();
+    const withLayer = { ...board, theme: { ...board.theme, components: { scene: null, layers: ["Ticker.tsx"] } } };
+    const before = keys(withLayer);
+    const after = keys(withHeadline(withLayer, 2, "Changed"));
+    expect(after.some((k, i) => k === before[i])).toBe(false);
+  });
+});
+
+describe("trimSegmentCache", () => {
+  it("removes the least recently used segments beyond the limit and keeps the ones just used", async () => {
+    const dir = await makeTempDir("seg-trim");
+    const names = ["a", "b", "c", "d"];
+    for (const [i, name] of names.entries()) {
+      const file = path.join(dir, `${name}.mp4`);
+      await writeFile(file, Buffer.alloc(1000));
+      const t = new Date(Date.UTC(2026, 0, 1 + i));
+      await utimes(file, t, t);
+    }
+    const removed = await trimSegmentCache(dir, 2500, [path.join(dir, "a.mp4")]);
+    expect(removed).toBe(2);
+    expect((await readdir(dir)).sort()).toEqual(["a.mp4", "d.mp4"]);
+  });
+});
+
+describe("segmented render with a real Chromium", () => {
+  let renderer: Renderer;
+  let cacheDir: string;
+  let dir: string;
+  const bundleEvents: RenderProgress[] = [];
+
+  beforeAll(async () => {
+    dir = await makeTempDir("segments");
+    cacheDir = path.join(dir, "cache");
+    renderer = createRenderer({ cacheDir, segmentWorkers: 1, concurrency: 1 });
+  });
+
+  afterAll(async () => {
+    await renderer?.close();
+    await removeTempDirs();
+  }, 600_000);
+
+  it("re-renders only the edited scene's segments; every other frame is identical, the edited ones differ", async () => {
+    const board = smallBoard();
+    const first = await renderer.renderVideo(board, path.join(dir, "first.mp4"));
+    expect(first).toMatchObject({ segments: 5, reused: 0, renderedFrames: 90 });
+    const again = await renderer.renderVideo(board, path.join(dir, "again.mp4"));
+    expect(again).toMatchObject({ segments: 5, reused: 5, renderedFrames: 0 });
+
+    const edited = await renderer.renderVideo(withHeadline(board, 1, "Riders want more lanes"), path.join(dir, "edited.mp4"));
+    expect(edited).toMatchObject({ segments: 5, reused: 2, renderedFrames: 38 });
+    const [a, b] = [await frameHashes(path.join(dir, "first.mp4")), await frameHashes(path.join(dir, "edited.mp4"))];
+    expect(a).toHaveLength(90);
+    expect(b).toHaveLength(90);
+    const same = (from: number, to: number) => a.slice(from, to).every((h, i) => h === b[from + i]);
+    expect(same(0, 22)).toBe(true);
+    expect(same(60, 90)).toBe(true);
+    // The edited headline shows on the frames of scene 2 once it has come in.
+    expect(a.slice(34, 52).filter((h, i) => h !== b[34 + i]).length).toBeGreaterThan(10);
+  }, 600_000);
+
+  it("joins seamlessly: the joined video decodes to exactly the frames of its segments", async () => {
+    const segmentsDir = path.join(cacheDir, "segments");
+    const files = (await readdir(segmentsDir)).filter((f) => f.endsWith(".mp4"));
+    const joined = await frameHashes(path.join(dir, "first.mp4"));
+    const pieces = new Set<string>();
+    for (const file of files) for (const h of await frameHashes(path.join(segmentsDir, file))) pieces.add(h);
+    expect(joined.every((h) => pieces.has(h))).toBe(true);
+  }, 600_000);
+
+  it("renders segments two at a time to the same frames as one at a time", async () => {
+    const parallel = createRenderer({ segmentWorkers: 2, concurrency: 1 });
+    try {
+      const board = smallBoard();
+      const report = await parallel.renderVideo(board, path.join(dir, "parallel.mp4"));
+      expect(report).toMatchObject({ segments: 5, reused: 0 });
+      const [serial, both] = [await frameHashes(path.join(dir, "first.mp4")), await frameHashes(path.join(dir, "parallel.mp4"))];
+      expect(both).toEqual(serial);
+    } finally {
+      await parallel.close();
+    }
+  }, 600_000);
+
+  it("keeps the bundle in the cache folder and reuses it in the next process's renderer", async () => {
+    const bundles = await readdir(path.join(cacheDir, "bundles"));
+    expect(bundles).toHaveLength(1);
+    const next = createRenderer({ cacheDir, onProgress: (p) => p.stage === "bundle" && bundleEvents.push(p) });
+    try {
+      await next.renderPoster(smallBoard(), path.join(dir, "poster.jpg"), 10);
+      expect(bundleEvents.map((e) => e.progress)).toEqual([1]);
+      expect((await stat(path.join(dir, "poster.jpg"))).size).toBeGreaterThan(1000);
+    } finally {
+      await next.close();
+    }
+    expect(await readdir(path.join(cacheDir, "bundles"))).toEqual(bundles);
+  }, 600_000);
+});
