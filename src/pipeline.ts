@@ -85,7 +85,10 @@ export interface RenderOptions {
    * bundle and the rendered segments are kept (unless `renderCache` is false). @default ".reelpress-cache"
    */
   cacheDir?: string;
-  /** Keep rendered segments and the bundle in `cacheDir`, so an unchanged scene is not drawn twice. @default true when cacheDir is given */
+  /**
+   * Keep rendered segments and the bundle in `<cacheDir>/render`, so an unchanged scene is not
+   * drawn twice. Only with an explicit `cacheDir` (the CLI always passes one). @default true
+   */
   renderCache?: boolean;
   /** Segments rendered at the same time (see createRenderer). */
   segmentWorkers?: number;

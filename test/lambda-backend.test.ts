@@ -125,7 +125,8 @@ describe("the Lambda backend against a fake S3 and Lambda", () => {
   it("renders a segment with one Lambda render: the request, the polls, the downloaded MP4", async () => {
     const backend = createLambdaBackend(config, deps);
     expect(backend.name).toBe(`lambda (us-east-1, ${FUNCTION})`);
-    expect(backend.encoderId).toBe("remotion-lambda@4.0.527");
+    expect(backend.encoderId).toBe(`remotion-lambda@4.0.527 ${config.serveUrl}`);
+    expect(backend.parallelSegments).toBe(8);
     const session = await backend.open(board);
     const output = path.join(dir, "segment-105-225.mp4");
     const frames: number[] = [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { RenderError } from "../src/errors.js";
-import { lambdaConfigFromEnv, lambdaRenderRequest, storyboardFiles } from "../src/render/lambda/index.js";
+import { lambdaConfigFromEnv, lambdaRenderRequest } from "../src/render/lambda/index.js";
+import { storyboardFiles } from "../src/render/storyboard-files.js";
 import type { SegmentEncoding } from "../src/render/segments/segment-backend.js";
 import { StoryboardSchema } from "../src/schema/storyboard.js";
 import { makeStoryboard } from "./helpers/storyboard-fixture.js";

@@ -1,10 +1,13 @@
-import { readdir, stat, utimes, writeFile } from "node:fs/promises";
+import { mkdir, readdir, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { frameHashes } from "../scripts/bench/frame-hashes.js";
+import { bundleHash } from "../src/render/bundle-hash.js";
 import { createRenderer, segmentEncoding, type Renderer, type RenderProgress } from "../src/render/create-renderer.js";
 import { planSegments } from "../src/render/segments/plan-segments.js";
 import { segmentKey, type SegmentKeyContext } from "../src/render/segments/segment-key.js";
+import { renderSegmented } from "../src/render/segments/render-segmented.js";
+import type { SegmentSession } from "../src/render/segments/segment-backend.js";
 import { trimSegmentCache } from "../src/render/segments/segment-cache.js";
 import { StoryboardSchema, type Storyboard } from "../src/schema/storyboard.js";
 import { makeStoryboard } from "./helpers/storyboard-fixture.js";
@@ -101,6 +104,21 @@ describe("segmentKey", () => {
   });
 });
 
+describe("bundleHash", () => {
+  it("follows the user's template folders and ignores other files beside them", async () => {
+    const dir = await makeTempDir("bundle-hash");
+    await mkdir(path.join(dir, "acme"));
+    await writeFile(path.join(dir, "acme", "template.json"), '{"description":"a"}');
+    await writeFile(path.join(dir, "holiday.mov"), "not a template");
+    const first = await bundleHash(dir);
+    expect(first).not.toBe(await bundleHash(null));
+    await writeFile(path.join(dir, "holiday.mov"), "still not a template, but changed");
+    expect(await bundleHash(dir)).toBe(first);
+    await writeFile(path.join(dir, "acme", "template.json"), '{"description":"b"}');
+    expect(await bundleHash(dir)).not.toBe(first);
+  });
+});
+
 describe("trimSegmentCache", () => {
   it("removes the least recently used segments beyond the limit and keeps the ones just used", async () => {
     const dir = await makeTempDir("seg-trim");
@@ -114,6 +132,36 @@ describe("trimSegmentCache", () => {
     const removed = await trimSegmentCache(dir, 2500, [path.join(dir, "a.mp4")]);
     expect(removed).toBe(2);
     expect((await readdir(dir)).sort()).toEqual(["a.mp4", "d.mp4"]);
+  });
+});
+
+describe("renderSegmented when a segment fails", () => {
+  it("stops the segments in flight, throws the first error, writes no video and keeps no half-written segment", async () => {
+    const dir = await makeTempDir("seg-fail");
+    const cancelled: number[] = [];
+    const session: SegmentSession = {
+      async renderSegment(range, _encoding, file, options = {}) {
+        await writeFile(file, "part of a segment");
+        if (range.from === 30) throw new Error("the browser tab crashed");
+        // The others run until cancelled.
+        await new Promise<void>((resolve) => options.signal?.addEventListener("abort", () => resolve(), { once: true }));
+        cancelled.push(range.from);
+        throw new Error("cancelled");
+      },
+      async close() {},
+    };
+    const run = renderSegmented(smallBoard(), path.join(dir, "out.mp4"), {
+      session,
+      encoderId: "test",
+      bundleHash: "b",
+      encoding: segmentEncoding("full", 320, 180),
+      cacheDir: path.join(dir, "cache"),
+      workers: 3,
+    });
+    await expect(run).rejects.toThrow("the browser tab crashed");
+    expect(cancelled.sort((a, b) => a - b)).toEqual([0, 22]);
+    expect(await readdir(dir)).toEqual(["cache"]);
+    expect(await readdir(path.join(dir, "cache"))).toEqual([]);
   });
 });
 
@@ -153,13 +201,21 @@ describe("segmented render with a real Chromium", () => {
     expect(a.slice(34, 52).filter((h, i) => h !== b[34 + i]).length).toBeGreaterThan(10);
   }, 600_000);
 
-  it("joins seamlessly: the joined video decodes to exactly the frames of its segments", async () => {
-    const segmentsDir = path.join(cacheDir, "segments");
-    const files = (await readdir(segmentsDir)).filter((f) => f.endsWith(".mp4"));
-    const joined = await frameHashes(path.join(dir, "first.mp4"));
-    const pieces = new Set<string>();
-    for (const file of files) for (const h of await frameHashes(path.join(segmentsDir, file))) pieces.add(h);
-    expect(joined.every((h) => pieces.has(h))).toBe(true);
+  it("joins seamlessly: the joined video decodes to exactly its segments' frames, in order", async () => {
+    const fresh = path.join(dir, "join-cache");
+    const joiner = createRenderer({ cacheDir: fresh, segmentWorkers: 1, concurrency: 1 });
+    try {
+      await joiner.renderVideo(smallBoard(), path.join(dir, "joined.mp4"));
+    } finally {
+      await joiner.close();
+    }
+    const segmentsDir = path.join(fresh, "segments");
+    const pieces = await Promise.all((await readdir(segmentsDir)).map((file) => frameHashes(path.join(segmentsDir, file))));
+    expect(pieces.map((p) => p.length).sort((a, b) => a - b)).toEqual([8, 8, 22, 22, 30]);
+    const joined = await frameHashes(path.join(dir, "joined.mp4"));
+    // Each segment's frames, put where its first frame is in the joined video, must rebuild it exactly.
+    const ordered = [...pieces].sort((a, b) => joined.indexOf(a[0]!) - joined.indexOf(b[0]!));
+    expect(ordered.flat()).toEqual(joined);
   }, 600_000);
 
   it("renders segments two at a time to the same frames as one at a time", async () => {

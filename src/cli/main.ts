@@ -349,9 +349,11 @@ export function buildProgram(io: Io, signal: AbortSignal): Command {
       const s = await settings(flags, io, { script: true, look: true });
       const { onEvent, interrupt } = events(flags, io);
       try {
+        // A render backend that is not set up fails now, before minutes of planning.
+        const backend = renderBackend(s.backendName, io.env);
         const planned = await plan(localSource(io, source), { ...s, signal, onEvent });
         const out = path.resolve(io.cwd, flags.output ?? defaultVideoPath(io, planned.article.title, source));
-        const result = await render(planned.storyboard, out, { ...s, backend: renderBackend(s.backendName, io.env), aspects: s.aspects, profile: renderProfile(flags), signal, onEvent });
+        const result = await render(planned.storyboard, out, { ...s, backend, aspects: s.aspects, profile: renderProfile(flags), signal, onEvent });
         const timings = { ...planned.timings, ...result.timings };
         if (flags.json) {
           printJson(io, { ok: true, files: result.files, outputs: result.outputs, template: planned.storyboard.theme.template, durationSeconds: result.durationSeconds, draft: result.profile === "draft", scenes: planned.storyboard.scenes.length, script: planned.scriptInfo, media: mediaSummary(planned), voice: planned.storyboard.audio.voice, loudness: result.loudness, timings, warnings: [...planned.warnings, ...result.warnings] });

@@ -1,6 +1,5 @@
 import { UsageError } from "../errors.js";
-import type { SegmentBackend } from "../render/index.js";
-import { createLambdaBackend, lambdaConfigFromEnv } from "../render/lambda/index.js";
+import { createLambdaBackend, lambdaConfigFromEnv, type SegmentBackend } from "../render/index.js";
 
 /** REELPRESS_RENDER_BACKEND, when set: "local" or "lambda". */
 export function envBackend(env: NodeJS.ProcessEnv): "local" | "lambda" | undefined {

@@ -5,7 +5,6 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { assetContentType } from "./asset-content-type.js";
 
-
 export interface AssetServer {
   /** Maps each local file to the URL the browser loads it from. */
   urls: Record<string, string>;

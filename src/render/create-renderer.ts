@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { mkdir, readdir, rename, rm, stat, utimes } from "node:fs/promises";
 import { cpus, tmpdir } from "node:os";
 import path from "node:path";
@@ -63,7 +63,7 @@ export interface RendererOptions {
    * frame concurrency)
    */
   segmentWorkers?: number;
-  /** Where segments are rendered; @default this machine's Chromium (see createLambdaBackend for AWS). */
+  /** Where segments are rendered; closed with the renderer. @default this machine's Chromium (see createLambdaBackend for AWS). */
   backend?: SegmentBackend | null;
   onProgress?: (progress: RenderProgress) => void;
 }
@@ -132,20 +132,28 @@ export function segmentEncoding(profile: "full" | "draft", width: number, height
   return { jpegQuality: 90, x264Preset: "medium", crf: 20, scale: 1 };
 }
 
+/**
+ * Decoded clip frames `<Video>` keeps per tab: frames are drawn in order, so a few seconds of
+ * 1080p is plenty (Remotion's default is half the machine's free memory).
+ */
+const MEDIA_CACHE_BYTES = 400 * 1024 * 1024;
+
 /** renderMedia's settings for a segment: every segment of a video alike, so they join by stream copy. */
 function segmentMediaSettings(encoding: SegmentEncoding, concurrency: number | null): Partial<RenderMediaOptions> {
-  return { pixelFormat: "yuv420p", colorSpace: "bt709", imageFormat: "jpeg", muted: true, concurrency, ...encoding };
+  return { pixelFormat: "yuv420p", colorSpace: "bt709", imageFormat: "jpeg", muted: true, concurrency, mediaCacheSizeInBytes: MEDIA_CACHE_BYTES, ...encoding };
 }
 
-/** Frames drawn in parallel by each of `workers` segment renders: the machine's share, at least 1. */
+/**
+ * Frames drawn in parallel by each of `workers` segment renders: its share of `concurrency`, or of
+ * Remotion's own choice (half the cores), at least 1.
+ */
 function framesPerWorker(concurrency: number | null, workers: number): number | null {
-  if (concurrency !== null) return concurrency;
-  return workers > 1 ? Math.max(1, Math.floor(Math.round(cpus().length / 2) / workers)) : null;
+  if (workers === 1) return concurrency;
+  return Math.max(1, Math.floor((concurrency ?? Math.round(cpus().length / 2)) / workers));
 }
 
-export function defaultSegmentWorkers(): number {
-  return cpus().length >= 4 ? 2 : 1;
-}
+/** Segments rendered at once on this machine: two where there are cores to spare, else one (measured best on 2 cores). */
+export const DEFAULT_SEGMENT_WORKERS = cpus().length >= 4 ? 2 : 1;
 
 function checkMediaExists(board: Storyboard): void {
   for (const [i, scene] of board.scenes.entries()) {
@@ -185,6 +193,7 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
   const chromium = { browserExecutable: choice.executable, chromeMode: "headless-shell" as const, logLevel: "error" as const };
 
   const cacheDir = options.cacheDir ? path.resolve(options.cacheDir) : null;
+  const browserStamp = executableStamp(choice.executable);
   let hashed: Promise<string> | null = null;
   const getBundleHash = () => (hashed ??= bundleHash(options.userTemplatesDir ?? null));
   const getBundle = (onProgress?: (p: RenderProgress) => void) => {
@@ -257,9 +266,10 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
   };
 
   /** Segments drawn by this machine's Chromium, one renderMedia call each over the segment's frames. */
-  const localBackend = (workers: number): SegmentBackend => ({
+  const localBackend = (workers: () => number): SegmentBackend => ({
     name: "local",
-    encoderId: `remotion ${REMOTION_VERSION} (this machine)`,
+    // Another browser build may draw text and images differently, so its segments are kept apart.
+    encoderId: `remotion ${REMOTION_VERSION}, ${browserStamp}`,
     async open(board, openOptions = {}) {
       const job = await prepare(board, undefined);
       if (openOptions.signal?.aborted) {
@@ -271,7 +281,7 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
           await withCancelSignal(segmentOptions.signal, (cancelSignal) =>
             renderMedia({
               ...h264Of(job),
-              ...segmentMediaSettings(encoding, framesPerWorker(options.concurrency ?? null, workers)),
+              ...segmentMediaSettings(encoding, framesPerWorker(options.concurrency ?? null, workers())),
               frameRange: [range.from, range.to - 1],
               outputLocation: segmentFile,
               overwrite: true,
@@ -294,8 +304,9 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
       const profile = renderOptions.profile ?? DEFAULT_RENDER_PROFILE;
       throwIfAborted(signal);
       if (profile === "plain") return renderPlain(board, outputFile, renderOptions);
-      const workers = Math.max(1, options.segmentWorkers ?? defaultSegmentWorkers());
-      const backend = options.backend ?? localBackend(workers);
+      const local = options.backend ? null : localBackend(() => workers);
+      const backend = options.backend ?? local!;
+      const workers = Math.max(1, options.segmentWorkers ?? backend.parallelSegments ?? DEFAULT_SEGMENT_WORKERS);
       let session: SegmentSession | null = null;
       try {
         session = await backend.open(board, { signal });
@@ -352,6 +363,7 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
     },
 
     async close() {
+      await options.backend?.close();
       const open = browser;
       const made = bundled;
       browser = null;
@@ -373,8 +385,9 @@ async function makeBundle(hash: () => Promise<string>, cacheDir: string | null, 
   const webpackOverride = makeWebpackOverride({ userTemplatesDir });
   if (!cacheDir) return bundle({ entryPoint: ENTRY_POINT, webpackOverride, onProgress });
   const dir = path.join(cacheDir, "bundles", await hash());
-  if (await stat(path.join(dir, "index.html")).then((s) => s.isFile(), () => false)) {
+  if (await isFile(path.join(dir, "index.html"))) {
     const now = new Date();
+    // Only marks the bundle as used for pruning; a read-only cache still renders.
     await utimes(dir, now, now).catch(() => undefined);
     onProgress(100);
     return dir;
@@ -386,12 +399,31 @@ async function makeBundle(hash: () => Promise<string>, cacheDir: string | null, 
     // Another process may have finished the same bundle first; either copy is the same.
     await rename(temp, dir).catch(async (error: NodeJS.ErrnoException) => {
       if (error.code !== "ENOTEMPTY" && error.code !== "EEXIST") throw error;
+      if (!(await isFile(path.join(dir, "index.html")))) throw new Error(`the cached bundle ${dir} is incomplete; delete it and run again`);
     });
     await pruneBundles(path.dirname(dir), KEPT_BUNDLES);
     return dir;
   } finally {
     await rm(temp, { recursive: true, force: true });
   }
+}
+
+/** The browser binary's path, size and date, or Remotion's own headless shell. */
+function executableStamp(executable: string | null): string {
+  if (!executable) return "remotion headless shell";
+  try {
+    const s = statSync(executable);
+    return `${executable} ${s.size} ${Math.round(s.mtimeMs)}`;
+  } catch {
+    return executable;
+  }
+}
+
+async function isFile(file: string): Promise<boolean> {
+  return stat(file).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }
 
 /** Bundles kept in the cache: the newest few, for runs with another templates folder or an older checkout. */
@@ -403,7 +435,8 @@ async function pruneBundles(dir: string, keep: number): Promise<void> {
   const bundles = await Promise.all(
     entries
       .filter((entry) => entry.isDirectory() && !entry.name.endsWith(".part"))
-      .map(async (entry) => ({ dir: path.join(dir, entry.name), used: (await stat(path.join(dir, entry.name))).mtimeMs })),
+      // Another process may be pruning the same folder: a bundle gone meanwhile is skipped.
+      .map(async (entry) => ({ dir: path.join(dir, entry.name), used: (await stat(path.join(dir, entry.name)).catch(() => null))?.mtimeMs ?? 0 })),
   );
   bundles.sort((a, b) => b.used - a.used);
   await Promise.all(bundles.slice(keep).map((old) => rm(old.dir, { recursive: true, force: true })));

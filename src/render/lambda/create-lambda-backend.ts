@@ -218,7 +218,9 @@ export function createLambdaBackend(config: LambdaConfig, deps: Partial<LambdaBa
 
   return {
     name: `lambda (${config.region}, ${config.functionName})`,
-    encoderId: `remotion-lambda@${LAMBDA_VERSION}`,
+    // The frames come from the deployed site, so a site deployed again (a new URL) starts a new set of segments.
+    encoderId: `remotion-lambda@${LAMBDA_VERSION} ${config.serveUrl}`,
+    parallelSegments: LAMBDA_PARALLEL_SEGMENTS,
     async open(board, openOptions = {}) {
       const assets = await uploadAll(storyboardFiles(board), openOptions.signal);
       return {
@@ -230,6 +232,9 @@ export function createLambdaBackend(config: LambdaConfig, deps: Partial<LambdaBa
     async close() {},
   };
 }
+
+/** Segments rendered on Lambda at the same time unless --segment-workers says otherwise: each is its own set of functions. */
+const LAMBDA_PARALLEL_SEGMENTS = 8;
 
 async function sha256File(file: string): Promise<string> {
   const hash = createHash("sha256");

@@ -28,7 +28,10 @@ export async function joinSegments(files: readonly string[], outputFile: string,
     await rm(temp, { force: true });
     if (options.signal?.aborted) throw cause;
     const stderr = String((cause as { stderr?: unknown }).stderr ?? "").trim().split("\n")[0] ?? "";
-    throw new RenderError("E_RENDER", `joining the ${files.length} rendered segments failed: ${stderr || String(cause)}`, { cause });
+    throw new RenderError("E_RENDER", `joining the ${files.length} rendered segments failed: ${stderr || String(cause)}`, {
+      cause,
+      hint: "render again with --no-render-cache; if that fails too, check the free space where the video is written",
+    });
   } finally {
     await rm(list, { force: true });
   }

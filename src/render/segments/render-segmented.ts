@@ -47,20 +47,26 @@ export async function renderSegmented(board: Storyboard, outputFile: string, opt
   try {
     await mkdir(dir, { recursive: true });
     const cached = await Promise.all(keys.map((key) => (options.cacheDir ? hasSegment(dir, key) : false)));
+    // Marked as used at once, so another process trimming the cache meanwhile keeps them.
+    if (options.cacheDir) await touchSegments(keys.filter((_, i) => cached[i]).map((key) => segmentFile(dir, key)));
     const total = plan.reduce((sum, s) => sum + (s.to - s.from), 0);
     const progress = plan.map((s, i) => (cached[i] ? s.to - s.from : 0));
     const report = () => options.onFrames?.(progress.reduce((a, b) => a + b, 0), total);
     report();
-    const missing = plan.map((segment, i) => ({ segment, i })).filter(({ i }) => !cached[i]);
-    await runPool(missing, options.workers ?? 1, options.signal, async ({ segment, i }) => {
-      await renderOne(options.session, segment, options.encoding, segmentFile(dir, keys[i]!), options.signal, (n) => {
-        progress[i] = n;
+    const draw = async (todo: { segment: PlannedSegment; i: number }[]) =>
+      runPool(todo, options.workers ?? 1, options.signal, async ({ segment, i }, signal) => {
+        await renderOne(options.session, segment, options.encoding, segmentFile(dir, keys[i]!), signal, (n) => {
+          progress[i] = n;
+          report();
+        });
+        progress[i] = segment.to - segment.from;
         report();
       });
-      progress[i] = segment.to - segment.from;
-      report();
-    });
-    if (options.signal?.aborted) throw new ReelpressError("E_ABORTED", "the render was cancelled");
+    const missing = plan.map((segment, i) => ({ segment, i })).filter(({ i }) => !cached[i]);
+    await draw(missing);
+    // A segment found in the cache may have been trimmed away by another process since: drawn again.
+    const gone = options.cacheDir ? (await Promise.all(plan.map(async (segment, i) => ((await hasSegment(dir, keys[i]!)) ? null : { segment, i })))).filter((x) => x !== null) : [];
+    await draw(gone);
     const files = keys.map((key) => segmentFile(dir, key));
     await joinSegments(files, outputFile, { signal: options.signal });
     if (options.cacheDir) {
@@ -84,25 +90,38 @@ async function renderOne(session: SegmentSession, segment: PlannedSegment, encod
   }
 }
 
-/** Runs `work` over items, at most `limit` at once; the first failure stops new work and is thrown. */
-async function runPool<T>(items: readonly T[], limit: number, signal: AbortSignal | undefined, work: (item: T) => Promise<void>): Promise<void> {
+/**
+ * Runs `work` over items, at most `limit` at once. The first failure cancels the work in flight
+ * (through the signal each call gets) and is thrown; cancelling `signal` throws E_ABORTED.
+ */
+async function runPool<T>(items: readonly T[], limit: number, signal: AbortSignal | undefined, work: (item: T, signal: AbortSignal) => Promise<void>): Promise<void> {
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  signal?.addEventListener("abort", onAbort, { once: true });
   let next = 0;
-  let failed = false;
+  let failure: { error: unknown } | null = null;
   const lane = async () => {
-    while (!failed && !signal?.aborted && next < items.length) {
+    while (!stop.signal.aborted && next < items.length) {
       const item = items[next++]!;
       try {
-        await work(item);
+        await work(item, stop.signal);
       } catch (error) {
-        failed = true;
-        throw error;
+        // The first error is the cause; the others are the cancelled work it stopped.
+        failure ??= { error };
+        stop.abort();
       }
     }
   };
-  const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane);
-  const results = await Promise.allSettled(lanes);
-  const rejected = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
-  if (rejected) throw rejected.reason;
+  try {
+    if (signal?.aborted) stop.abort();
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
+  } finally {
+    signal?.removeEventListener("abort", onAbort);
+  }
+  // Set inside the lanes, which TypeScript's narrowing does not follow.
+  const failed = failure as { error: unknown } | null;
+  if (signal?.aborted) throw new ReelpressError("E_ABORTED", "the render was cancelled", { cause: failed?.error });
+  if (failed) throw failed.error;
 }
 
 /** Size and modification time of every local file the frames are drawn from: a changed file changes its segments' keys. */

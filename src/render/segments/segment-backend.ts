@@ -48,6 +48,8 @@ export interface SegmentBackend {
    * Remotion version, another ffmpeg) are not mixed in one video.
    */
   readonly encoderId: string;
+  /** Segments this backend renders at once when the user does not say (a remote one can take many). @default the machine's choice */
+  readonly parallelSegments?: number;
   open(board: Storyboard, options?: { signal?: AbortSignal }): Promise<SegmentSession>;
   close(): Promise<void>;
 }
