@@ -132,15 +132,9 @@ export function segmentEncoding(profile: "full" | "draft", width: number, height
   return { jpegQuality: 90, x264Preset: "medium", crf: 20, scale: 1 };
 }
 
-/**
- * Decoded clip frames `<Video>` keeps per tab: frames are drawn in order, so a few seconds of
- * 1080p is plenty (Remotion's default is half the machine's free memory).
- */
-const MEDIA_CACHE_BYTES = 400 * 1024 * 1024;
-
 /** renderMedia's settings for a segment: every segment of a video alike, so they join by stream copy. */
 function segmentMediaSettings(encoding: SegmentEncoding, concurrency: number | null): Partial<RenderMediaOptions> {
-  return { pixelFormat: "yuv420p", colorSpace: "bt709", imageFormat: "jpeg", muted: true, concurrency, mediaCacheSizeInBytes: MEDIA_CACHE_BYTES, ...encoding };
+  return { pixelFormat: "yuv420p", colorSpace: "bt709", imageFormat: "jpeg", muted: true, concurrency, ...encoding };
 }
 
 /**
