@@ -68,3 +68,14 @@ export function parseSrt(text: string): { index: number; startMs: number; endMs:
       return { index: Number(index), startMs: ms(start!), endMs: ms(end!), text: lines.join("\n") };
     });
 }
+
+/** Every frame of a video, scaled to width×height, as 8-bit grey pixels, in order. */
+export async function grayFrames(file: string, width: number, height: number): Promise<Buffer[]> {
+  const { stdout } = await run(FFMPEG, ["-v", "error", "-i", file, "-map", "0:v:0", "-vf", `scale=${width}:${height}`, "-pix_fmt", "gray", "-c:v", "rawvideo", "-f", "image2pipe", "-"], {
+    env,
+    encoding: "buffer",
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const size = width * height;
+  return Array.from({ length: Math.floor(stdout.length / size) }, (_, i) => stdout.subarray(i * size, (i + 1) * size));
+}
