@@ -59,8 +59,8 @@ export interface RendererOptions {
   /** Largest size of the segment cache, in bytes. @default DEFAULT_SEGMENT_CACHE_BYTES (4 GiB) */
   maxSegmentCacheBytes?: number;
   /**
-   * Segments rendered at the same time. @default 1 below 4 cores, else 2 (each with half the
-   * frame concurrency)
+   * Segments rendered at the same time, each with its share of `concurrency`.
+   * @default the backend's parallelSegments, else DEFAULT_SEGMENT_WORKERS (1 below 4 cores, else 2)
    */
   segmentWorkers?: number;
   /** Where segments are rendered; closed with the renderer. @default this machine's Chromium (see createLambdaBackend for AWS). */

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { sceneWindows } from "../../../compositions/scene-windows.js";
-import type { Storyboard } from "../../schema/storyboard.js";
+import { storyboardDurationInFrames, type Storyboard } from "../../schema/storyboard.js";
 import { themeFiles } from "../storyboard-files.js";
 import type { PlannedSegment } from "./plan-segments.js";
 import type { SegmentEncoding } from "./segment-backend.js";
@@ -28,7 +28,7 @@ export interface SegmentKeyContext {
  */
 export function segmentKey(board: Storyboard, segment: PlannedSegment, context: SegmentKeyContext): string {
   const windows = sceneWindows(board);
-  const totalFrames = board.scenes.reduce((sum, scene) => sum + scene.durationInFrames, 0);
+  const totalFrames = storyboardDurationInFrames(board);
   const { components } = board.theme;
   const seesEverything = components.scene !== null || components.layers.length > 0;
   const drawn = seesEverything ? board.scenes.map((_, i) => i) : segment.scenes;
