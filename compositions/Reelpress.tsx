@@ -1,6 +1,5 @@
 import { useMemo } from "react";
 import { AbsoluteFill, Sequence } from "remotion";
-import { fontFaces, fontFiles, fontStack } from "./fonts.js";
 import { CaptionsLayer } from "./layers/CaptionsLayer.js";
 import { LogoLayer } from "./layers/LogoLayer.js";
 import { ProgressBar } from "./layers/ProgressBar.js";
@@ -9,11 +8,8 @@ import type { ReelpressProps } from "./reelpress-props.js";
 import { Scene } from "./Scene.js";
 import { SceneTransition } from "./SceneTransition.js";
 import { sceneShowsCaptions } from "./scene-shows-captions.js";
-import { sceneWindows } from "./scene-windows.js";
-import { storyboardLayout } from "./storyboard-layout.js";
-import { storyboardTexts } from "./storyboard-texts.js";
 import { templateComponents } from "./template-components.js";
-import { useFontsReady } from "./use-fonts-ready.js";
+import { useStoryboardDrawing } from "./use-storyboard-drawing.js";
 import { VideoElementContext } from "./video-element.js";
 
 /**
@@ -23,18 +19,9 @@ import { VideoElementContext } from "./video-element.js";
  */
 export function Reelpress({ storyboard, assets, videoElement }: ReelpressProps) {
   const { theme, output, scenes } = storyboard;
-  const fontFamily = fontStack(theme.fonts.body.family);
-  const headlineFontFamily = fontStack(theme.fonts.headline.family);
-  const faces = useMemo(() => fontFaces(theme.fonts), [theme.fonts]);
-  const files = useMemo(() => fontFiles(theme.fonts, assets), [theme.fonts, assets]);
-  const ready = useFontsReady(faces, useMemo(() => storyboardTexts(storyboard), [storyboard]), files);
-  const windows = useMemo(() => sceneWindows(storyboard), [storyboard]);
-  const layout = useMemo(() => storyboardLayout(storyboard), [storyboard]);
-  const sceneLayouts = useMemo(() => scenes.map((scene) => storyboardLayout(storyboard, scene)), [storyboard, scenes]);
+  const { fontFamily, headlineFontFamily, ready, windows, layout, sceneLayouts, kinds, rtl } = useStoryboardDrawing(storyboard, assets);
   const components = useMemo(() => templateComponents(theme), [theme]);
   const SceneComponent = components.Scene ?? Scene;
-  const kinds = useMemo(() => scenes.map((scene) => scene.kind), [scenes]);
-  const rtl = storyboard.meta.dir === "rtl";
   // Theme files the assets map lacks (Studio) are left out rather than failing the render.
   const logoSrc = theme.logo.file && theme.logo.placement !== "none" ? (assets[theme.logo.file] ?? null) : null;
   const watermark = theme.watermark;

@@ -5,6 +5,9 @@ import sampleStoryboard from "../samples/storyboard.json" with { type: "json" };
 import { StoryboardSchema } from "../src/schema/storyboard.js";
 import { BrandSchema } from "../src/schema/template.js";
 import { calculateReelpressMetadata } from "./calculate-metadata.js";
+import { calculateOverlayMetadata } from "./overlay/calculate-overlay-metadata.js";
+import { OverlayStates } from "./overlay/OverlayStates.js";
+import { OVERLAY_STATES_COMPOSITION_ID, OverlayStatesPropsSchema } from "./overlay/overlay-states-props.js";
 import { Reelpress } from "./Reelpress.js";
 import { COMPOSITION_ID, ReelpressPropsSchema, type ReelpressProps } from "./reelpress-props.js";
 import { TemplateError } from "./TemplateError.js";
@@ -30,6 +33,13 @@ export function Root() {
         schema={ReelpressPropsSchema}
         defaultProps={defaultProps}
         calculateMetadata={calculateReelpressMetadata}
+      />
+      <Composition
+        id={OVERLAY_STATES_COMPOSITION_ID}
+        component={OverlayStates}
+        schema={OverlayStatesPropsSchema}
+        defaultProps={{ storyboard: sample, assets: {}, pageWidth: sample.output.width, pageHeight: sample.output.height, pages: [] }}
+        calculateMetadata={calculateOverlayMetadata}
       />
       {templates.map(([name, json]) => {
         const id = `Template-${name.replace(/[^a-zA-Z0-9-]/g, "-")}`;

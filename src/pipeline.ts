@@ -4,7 +4,7 @@ import path from "node:path";
 import { extractArticle, fetchBytes } from "./ingest/index.js";
 import { defaultMediaSettings, matchMedia, searchFootage as searchMediaFootage, swapFootage as swapMediaFootage, type Fallback, type MediaSettings, type Reranker } from "./match/index.js";
 import type { MatchCandidate } from "./schema/storyboard.js";
-import { aspectVideoFile, createRenderer, DEFAULT_RENDER_PROFILE, formatCredits, outputPaths, OutputTransaction, posterFrame, renderedSize, toSrt, toVtt, type OutputPaths, type Renderer, type RenderProfile, type RenderProgress, type RenderVideoReport, type SegmentBackend } from "./render/index.js";
+import { aspectVideoFile, createRenderer, DEFAULT_RENDER_PROFILE, formatCredits, outputPaths, OutputTransaction, posterFrame, renderedSize, toSrt, toVtt, type OutputPaths, type Renderer, type RenderProfile, type RenderProgress, type RenderVideoReport, type SegmentBackend, type Compositor } from "./render/index.js";
 import { DEFAULT_CONFIG } from "./schema/config.js";
 import { storyboardDurationInFrames, type Aspect, type Storyboard, type Theme, type VoiceEngine } from "./schema/storyboard.js";
 import type { Article } from "./schema/article.js";
@@ -92,6 +92,8 @@ export interface RenderOptions {
   renderCache?: boolean;
   /** Segments rendered at the same time (see createRenderer). */
   segmentWorkers?: number;
+  /** Who draws a local render's frames (see createRenderer). @default "auto" */
+  compositor?: Compositor;
   /** Largest size of the rendered-segment cache, in bytes. */
   maxSegmentCacheBytes?: number;
   /** Where segments are rendered: this machine (null) or e.g. createLambdaBackend(...). @default null */
@@ -119,8 +121,11 @@ export interface RenderedOutput {
   width: number;
   height: number;
   files: OutputPaths;
-  /** Segments the video was joined from, how many came from the render cache, and where they were rendered. */
-  segments: { total: number; reused: number; backend: string };
+  /**
+   * Segments the video was joined from, how many came from the render cache, where they were
+   * rendered, and how many of those drawn now ffmpeg composited (the fast path) instead of Remotion.
+   */
+  segments: { total: number; reused: number; backend: string; composited: number };
 }
 
 export interface RenderResult {
@@ -301,6 +306,7 @@ export async function render(planned: Storyboard, videoFile: string, options: Re
       userTemplatesDir: options.userTemplatesDir,
       cacheDir: options.cacheDir && options.renderCache !== false ? path.resolve(options.cacheDir, "render") : null,
       segmentWorkers: options.segmentWorkers,
+      compositor: options.compositor,
       maxSegmentCacheBytes: options.maxSegmentCacheBytes,
       backend: options.backend,
     });
@@ -325,7 +331,7 @@ export async function render(planned: Storyboard, videoFile: string, options: Re
       const target = retargetStoryboard(board, aspect);
       const files = outputPaths(aspects.length > 1 ? aspectVideoFile(videoFile, aspect) : videoFile);
       const drawn = await renderOutput(target, files, renderer, mix, timings, { ...options, tag: aspects.length > 1 ? aspect : undefined });
-      const segments = { total: drawn.segments, reused: drawn.reused, backend: drawn.backend };
+      const segments = { total: drawn.segments, reused: drawn.reused, backend: drawn.backend, composited: drawn.composited };
       outputs.push({ aspect, ...renderedSize(options.profile ?? DEFAULT_RENDER_PROFILE, target.output.width, target.output.height), files, segments });
     }
   } finally {

@@ -116,7 +116,7 @@ describe("the draft profile", () => {
       async renderVideo(_board, outputFile, options) {
         asked.push(options?.profile);
         await writeFileText(outputFile);
-        return { segments: 1, reused: 0, renderedFrames: 1, backend: "fake" };
+        return { segments: 1, reused: 0, renderedFrames: 1, backend: "fake", composited: 0 };
       },
       async renderPoster(_board, outputFile, _frame, options) {
         asked.push(options?.profile);

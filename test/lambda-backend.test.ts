@@ -15,7 +15,7 @@ const repoRoot = path.resolve(import.meta.dirname, "..");
 const BUCKET = "remotionlambda-useast1-fake0test";
 const FUNCTION = "remotion-render-4-0-527-mem2048mb-disk2048mb-120sec";
 const KEY_ID = "AKIAFAKE0EXAMPLE";
-const full: SegmentEncoding = { jpegQuality: 90, x264Preset: "medium", crf: 20, scale: 1 };
+const full: SegmentEncoding = { jpegQuality: 90, x264Preset: "veryfast", crf: 20, scale: 1, textHold: 1 };
 
 const config = lambdaConfigFromEnv({
   REELPRESS_LAMBDA_REGION: "us-east-1",
@@ -145,7 +145,7 @@ describe("the Lambda backend against a fake S3 and Lambda", () => {
       frameRange: [105, 224],
       imageFormat: "jpeg",
       jpegQuality: 90,
-      x264Preset: "medium",
+      x264Preset: "veryfast",
       crf: 20,
       scale: 1,
       pixelFormat: "yuv420p",

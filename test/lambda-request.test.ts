@@ -14,8 +14,8 @@ const config = lambdaConfigFromEnv({
   REMOTION_AWS_SECRET_ACCESS_KEY: "secret",
 });
 
-const full: SegmentEncoding = { jpegQuality: 90, x264Preset: "medium", crf: 20, scale: 1 };
-const draft: SegmentEncoding = { jpegQuality: 70, x264Preset: "ultrafast", crf: 23, scale: 0.5 };
+const full: SegmentEncoding = { jpegQuality: 90, x264Preset: "veryfast", crf: 20, scale: 1, textHold: 1 };
+const draft: SegmentEncoding = { jpegQuality: 70, x264Preset: "ultrafast", crf: 23, scale: 0.5, textHold: 3 };
 const signed = "https://remotionlambda-eucentral1-abc123def4.s3.eu-central-1.amazonaws.com/reelpress-assets/9f86d0.jpg?X-Amz-Signature=abc";
 
 describe("lambdaRenderRequest", () => {
@@ -35,7 +35,7 @@ describe("lambdaRenderRequest", () => {
       codec: "h264",
       imageFormat: "jpeg",
       jpegQuality: 90,
-      x264Preset: "medium",
+      x264Preset: "veryfast",
       crf: 20,
       scale: 1,
       pixelFormat: "yuv420p",

@@ -9,34 +9,16 @@ import { segmentKey, type SegmentKeyContext } from "../src/render/segments/segme
 import { renderSegmented } from "../src/render/segments/render-segmented.js";
 import type { SegmentSession } from "../src/render/segments/segment-backend.js";
 import { trimSegmentCache } from "../src/render/segments/segment-cache.js";
-import { StoryboardSchema, type Storyboard } from "../src/schema/storyboard.js";
+import type { Storyboard } from "../src/schema/storyboard.js";
 import { grayFrames, meanAbsDiff } from "./helpers/media-probe.js";
-import { makeStoryboard } from "./helpers/storyboard-fixture.js";
+import { BOARD_PHOTOS, photoBoard } from "./helpers/photo-board.js";
 import { makeTempDir, removeTempDirs } from "./helpers/temp-dir.js";
 
-const repoRoot = path.resolve(import.meta.dirname, "..");
-const PHOTOS = ["coco_train2017_000000000790.jpg", "coco_train2017_000000030752.jpg", "coco_train2017_000000037666.jpg"].map((name) =>
-  path.resolve(repoRoot, "../shared/medialib/images", name),
-);
+const PHOTOS = BOARD_PHOTOS;
 
 /** Three content scenes of 30 frames over photos, 8-frame fades, at 320×180. */
-function smallBoard(headlines = ["Lanes open on Monday", "Riders cheer the change", "Next: the river bridge"]): Storyboard {
-  const base = makeStoryboard();
-  return StoryboardSchema.parse({
-    ...base,
-    output: { aspect: "16:9", width: 320, height: 180, fps: 30 },
-    transitionFrames: 8,
-    scenes: headlines.map((headline, i) => ({
-      ...base.scenes[1]!,
-      id: `s${i + 1}`,
-      kind: "content" as const,
-      startFrame: i * 30,
-      durationInFrames: 30,
-      headline,
-      narration: `${headline}.`,
-      media: { kind: "image", file: PHOTOS[i]!, width: 640, height: 480, alt: "a photo", focus: { x: 0.5, y: 0.5 }, provider: "library", origin: null, license: { name: "CC BY 4.0", url: null, attribution: "test photo" } },
-    })),
-  });
+function smallBoard(headlines?: string[]): Storyboard {
+  return photoBoard({ headlines });
 }
 
 function withHeadline(board: Storyboard, scene: number, headline: string): Storyboard {
@@ -183,16 +165,24 @@ describe("segmented render with a real Chromium", () => {
     await removeTempDirs();
   }, 600_000);
 
-  it("re-renders only the edited scene's segments; every other frame is identical, the edited ones differ", async () => {
+  it.each([
+    { compositor: "auto", composited: 5 },
+    { compositor: "remotion", composited: 0 },
+  ] as const)("re-renders only the edited scene's segments; every other frame is identical, the edited ones differ (compositor $compositor)", async ({ compositor, composited }) => {
     const board = smallBoard();
-    const first = await renderer.renderVideo(board, path.join(dir, "first.mp4"));
-    expect(first).toMatchObject({ segments: 5, reused: 0, renderedFrames: 90 });
-    const again = await renderer.renderVideo(board, path.join(dir, "again.mp4"));
-    expect(again).toMatchObject({ segments: 5, reused: 5, renderedFrames: 0 });
-
-    const edited = await renderer.renderVideo(withHeadline(board, 1, "Riders want more lanes"), path.join(dir, "edited.mp4"));
-    expect(edited).toMatchObject({ segments: 5, reused: 2, renderedFrames: 38 });
-    const [a, b] = [await frameHashes(path.join(dir, "first.mp4")), await frameHashes(path.join(dir, "edited.mp4"))];
+    const own = compositor === "auto" ? renderer : createRenderer({ cacheDir: path.join(dir, `cache-${compositor}`), compositor, segmentWorkers: 1, concurrency: 1 });
+    const file = (name: string) => path.join(dir, `${name}-${compositor}.mp4`);
+    try {
+      const first = await own.renderVideo(board, file("first"));
+      expect(first).toMatchObject({ segments: 5, reused: 0, renderedFrames: 90, composited });
+      const again = await own.renderVideo(board, file("again"));
+      expect(again).toMatchObject({ segments: 5, reused: 5, renderedFrames: 0, composited: 0 });
+      const edited = await own.renderVideo(withHeadline(board, 1, "Riders want more lanes"), file("edited"));
+      expect(edited).toMatchObject({ segments: 5, reused: 2, renderedFrames: 38 });
+    } finally {
+      if (own !== renderer) await own.close();
+    }
+    const [a, b] = [await frameHashes(file("first")), await frameHashes(file("edited"))];
     expect(a).toHaveLength(90);
     expect(b).toHaveLength(90);
     const same = (from: number, to: number) => a.slice(from, to).every((h, i) => h === b[from + i]);

@@ -45,7 +45,7 @@ function fakeRenderer(failFor: string[] = []): Renderer & { drawn: Storyboard["o
         throw new Error(`no frames for ${board.output.aspect}`);
       }
       await writeTinyVideo(board, outputFile);
-      return { segments: 1, reused: 0, renderedFrames: 1, backend: "fake" };
+      return { segments: 1, reused: 0, renderedFrames: 1, backend: "fake", composited: 0 };
     },
     async renderPoster(_board: Storyboard, outputFile: string) {
       await writeFile(outputFile, Buffer.from([0xff, 0xd8, 0xff]));

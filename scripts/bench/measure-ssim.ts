@@ -1,5 +1,7 @@
 import { execFile } from "node:child_process";
 import { accessSync, constants } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 
@@ -45,4 +47,26 @@ export function parseSsim(stderr: string): SsimResult {
   if (!line) throw new Error(`ffmpeg printed no SSIM summary: ${stderr.trim().split("\n").pop() ?? ""}`);
   const frames = [...stderr.matchAll(/frame=\s*(\d+)/g)].pop()?.[1];
   return { y: Number(line[1]), all: Number(line[2]), frames: frames ? Number(frames) : 0 };
+}
+
+/** SSIM (all planes) of every frame of `distorted` against the same frame of `reference`, in order. */
+export async function measureSsimFrames(ffmpeg: string, distorted: string, reference: string): Promise<number[]> {
+  const dir = await mkdtemp(path.join(tmpdir(), "reelpress-ssim-"));
+  try {
+    const stats = path.join(dir, "ssim.log");
+    // The filter's option parser treats ':' and '\' specially; a plain temp path has neither.
+    await run(ffmpeg, ["-hide_banner", "-nostats", "-i", distorted, "-i", reference, "-lavfi", `[0:v][1:v]ssim=stats_file=${stats}`, "-f", "null", "-"], { maxBuffer: 16 * 1024 * 1024 });
+    return parseSsimFrames(await readFile(stats, "utf8"));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Reads ffmpeg's ssim stats file: one line per frame, `n:1 Y:0.98 U:… V:… All:0.97 (…)`. */
+export function parseSsimFrames(stats: string): number[] {
+  return stats
+    .split("\n")
+    .map((line) => /^n:\d+ .*All:([\d.]+)/.exec(line)?.[1])
+    .filter((all): all is string => all !== undefined)
+    .map(Number);
 }

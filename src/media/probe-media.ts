@@ -14,6 +14,8 @@ export interface VideoInfo {
   streamIndex: number;
   /** Where that stream ends, in seconds from the start of the file; another stream may run longer. */
   streamEndSeconds: number;
+  /** The stream's colour matrix tag as ffprobe names it ("bt709", "smpte170m", …), null when untagged. */
+  colorSpace: string | null;
 }
 
 export interface ProbeVideoOptions {
@@ -27,6 +29,7 @@ interface FfprobeJson {
     index?: number;
     codec_type?: string;
     codec_name?: string;
+    color_space?: string;
     width?: number;
     height?: number;
     avg_frame_rate?: string;
@@ -74,5 +77,6 @@ export async function probeVideo(file: string, options: ProbeVideoOptions = {}):
     tags,
     streamIndex: video.index ?? json.streams!.indexOf(video),
     streamEndSeconds: streamEnd > 0 ? Math.min(streamEnd, duration) : duration,
+    colorSpace: video.color_space && video.color_space !== "unknown" ? video.color_space : null,
   };
 }

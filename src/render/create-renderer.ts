@@ -23,6 +23,7 @@ import { startAssetServer } from "./asset-server.js";
 import { bundleHash } from "./bundle-hash.js";
 import { findBrowser } from "./find-browser.js";
 import { storyboardFiles, themeFiles } from "./storyboard-files.js";
+import { ffmpegIdentity, findFullFfmpeg, openFastSession, type FastSession } from "./fast/index.js";
 import { renderSegmented } from "./segments/render-segmented.js";
 import type { SegmentBackend, SegmentEncoding, SegmentSession } from "./segments/segment-backend.js";
 
@@ -63,6 +64,14 @@ export interface RendererOptions {
    * @default the backend's parallelSegments, else DEFAULT_SEGMENT_WORKERS (1 below 4 cores, else 2)
    */
   segmentWorkers?: number;
+  /**
+   * Who draws the segments of a local "full" or "draft" render. "auto": the fast path (the browser
+   * draws only the text overlays' distinct states, ffmpeg composites them over the footage) for
+   * every segment it can draw, when an ffmpeg with the filters it needs is found (see
+   * findFullFfmpeg), and Remotion for the others. "remotion": Remotion draws every frame.
+   * @default "auto"
+   */
+  compositor?: Compositor;
   /** Where segments are rendered; closed with the renderer. @default this machine's Chromium (see createLambdaBackend for AWS). */
   backend?: SegmentBackend | null;
   onProgress?: (progress: RenderProgress) => void;
@@ -70,8 +79,9 @@ export interface RendererOptions {
 
 /**
  * How a video is rendered. "full": reelpress's way: segments (each scene's own frames, each
- * transition) rendered with clips drawn by @remotion/media's `<Video>`, JPEG frames at quality 90,
- * CRF 20, cached by content and joined by stream copy.
+ * transition) composited by the fast path where it can (see `compositor`), else drawn by
+ * Remotion with clips by @remotion/media's `<Video>` and JPEG frames at quality 90; x264
+ * "veryfast" at CRF 20, cached by content and joined by stream copy.
  * "draft": the same at most DRAFT_WIDTH px wide, x264 "ultrafast", JPEG quality 70.
  * "plain": one renderMedia call with Remotion's own defaults and `<OffthreadVideo>`, no cache:
  * the yardstick of the benchmark.
@@ -79,6 +89,12 @@ export interface RendererOptions {
 export type RenderProfile = "plain" | "full" | "draft";
 
 export const DEFAULT_RENDER_PROFILE: RenderProfile = "full";
+
+export type Compositor = "auto" | "remotion";
+export const COMPOSITORS: readonly Compositor[] = ["auto", "remotion"];
+
+/** A draft's text animation moves every third frame (10 states a second at 30 fps): most of a draft's time is the browser drawing text. */
+export const DRAFT_TEXT_HOLD = 3;
 
 /** Width of a draft render, for a 1920-px-wide storyboard (half size). */
 export const DRAFT_WIDTH = 960;
@@ -97,6 +113,8 @@ export interface RenderVideoReport {
   /** Frames drawn by this render (not taken from the cache). */
   renderedFrames: number;
   backend: string;
+  /** Segments drawn now by the fast path (ffmpeg compositing text the browser drew once per state); the others drawn now, by Remotion. */
+  composited: number;
 }
 
 export interface Renderer {
@@ -128,13 +146,13 @@ export function renderedSize(profile: RenderProfile, width: number, height: numb
 
 /** How the segments of a "full" or "draft" render are drawn and encoded. */
 export function segmentEncoding(profile: "full" | "draft", width: number, height: number): SegmentEncoding {
-  if (profile === "draft") return { jpegQuality: 70, x264Preset: "ultrafast", crf: 23, scale: draftScale(width, height) };
-  return { jpegQuality: 90, x264Preset: "medium", crf: 20, scale: 1 };
+  if (profile === "draft") return { jpegQuality: 70, x264Preset: "ultrafast", crf: 23, scale: draftScale(width, height), textHold: DRAFT_TEXT_HOLD };
+  return { jpegQuality: 90, x264Preset: "veryfast", crf: 20, scale: 1, textHold: 1 };
 }
 
 /** renderMedia's settings for a segment: every segment of a video alike, so they join by stream copy. */
-function segmentMediaSettings(encoding: SegmentEncoding, concurrency: number | null): Partial<RenderMediaOptions> {
-  return { pixelFormat: "yuv420p", colorSpace: "bt709", imageFormat: "jpeg", muted: true, concurrency, ...encoding };
+function segmentMediaSettings({ jpegQuality, x264Preset, crf, scale }: SegmentEncoding, concurrency: number | null): Partial<RenderMediaOptions> {
+  return { pixelFormat: "yuv420p", colorSpace: "bt709", imageFormat: "jpeg", muted: true, concurrency, jpegQuality, x264Preset, crf, scale };
 }
 
 /**
@@ -208,19 +226,32 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
     return browser;
   };
 
-  const prepare = async (board: Storyboard, onProgress?: (p: RenderProgress) => void, videoElement: VideoElement = "media") => {
+  /** The bundle, the browser and the storyboard's files served to it: all a render needs but the composition. */
+  const openStoryboard = async (board: Storyboard, onProgress?: (p: RenderProgress) => void, videoElement: VideoElement = "media") => {
     checkMediaExists(board);
     const serveUrl = await getBundle(onProgress);
     report({ stage: "browser", progress: 0 }, onProgress);
     const puppeteerInstance = await getBrowser();
     const assets = await startAssetServer(storyboardFiles(board).map((entry) => entry.file));
     const inputProps: ReelpressProps = { storyboard: board, assets: assets.urls, videoElement };
+    return { serveUrl, puppeteerInstance, inputProps, assets };
+  };
+
+  const selectReelpress = async (opened: Awaited<ReturnType<typeof openStoryboard>>) => {
     try {
-      const composition = await selectComposition({ ...chromium, serveUrl, id: COMPOSITION_ID, inputProps, puppeteerInstance });
-      return { serveUrl, puppeteerInstance, inputProps, composition, assets };
+      return await selectComposition({ ...chromium, serveUrl: opened.serveUrl, id: COMPOSITION_ID, inputProps: opened.inputProps, puppeteerInstance: opened.puppeteerInstance });
     } catch (cause) {
-      await assets.close();
       throw new RenderError("E_RENDER", `the storyboard could not be opened for rendering: ${firstLine(cause)}`, { cause });
+    }
+  };
+
+  const prepare = async (board: Storyboard, onProgress?: (p: RenderProgress) => void, videoElement: VideoElement = "media") => {
+    const opened = await openStoryboard(board, onProgress, videoElement);
+    try {
+      return { ...opened, composition: await selectReelpress(opened) };
+    } catch (cause) {
+      await opened.assets.close();
+      throw cause;
     }
   };
 
@@ -249,7 +280,7 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
             ),
         }),
       );
-      return { segments: 1, reused: 0, renderedFrames: totalFrames, backend: "local (plain)" };
+      return { segments: 1, reused: 0, renderedFrames: totalFrames, backend: "local (plain)", composited: 0 };
     } catch (cause) {
       if (signal?.aborted) throw new ReelpressError("E_ABORTED", "the render was cancelled", { cause });
       if (cause instanceof ReelpressError) throw cause;
@@ -260,21 +291,47 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
   };
 
   /** Segments drawn by this machine's Chromium, one renderMedia call each over the segment's frames. */
-  const localBackend = (workers: () => number): SegmentBackend => ({
+  let fullFfmpeg: Promise<{ file: string; identity: string } | null> | null = null;
+  const getFullFfmpeg = () =>
+    (fullFfmpeg ??= (async () => {
+      const file = options.compositor === "remotion" ? null : await findFullFfmpeg(env);
+      return file ? { file, identity: await ffmpegIdentity(file) } : null;
+    })());
+
+  /**
+   * Segments drawn on this machine: by the fast path where it can (compositor ffmpeg given),
+   * otherwise by one renderMedia call each over the segment's frames.
+   */
+  const localBackend = (workers: () => number, compositor: { file: string; identity: string } | null, counts: { fast: number }): SegmentBackend => ({
     name: "local",
-    // Another browser build may draw text and images differently, so its segments are kept apart.
-    encoderId: `remotion ${REMOTION_VERSION}, ${browserStamp}`,
+    // Another browser (or compositing ffmpeg) build may draw text and images differently, so its segments are kept apart.
+    encoderId: `remotion ${REMOTION_VERSION}, ${browserStamp}${compositor ? `, compositor ${compositor.identity}` : ""}`,
     async open(board, openOptions = {}) {
-      const job = await prepare(board, undefined);
-      if (openOptions.signal?.aborted) {
-        await job.assets.close();
+      const opened = await openStoryboard(board, undefined);
+      // Selected in the browser only when a segment needs Remotion: a video drawn wholly by the
+      // fast path (a re-render of one scene, say) saves the second or so it takes.
+      let selected: Promise<Awaited<ReturnType<typeof prepare>>> | null = null;
+      const job = () => (selected ??= selectReelpress(opened).then((composition) => ({ ...opened, composition })));
+      let fast: FastSession | null = null;
+      try {
         throwIfAborted(openOptions.signal);
+        if (compositor) fast = await openFastSession({ serveUrl: opened.serveUrl, puppeteerInstance: opened.puppeteerInstance, assets: opened.assets.urls, browserExecutable: choice.executable, fullFfmpeg: compositor.file }, board);
+      } catch (cause) {
+        await opened.assets.close();
+        throw cause;
       }
       return {
+        prepare: (ranges, encoding) => fast?.prepare(ranges, encoding),
         renderSegment: async (range, encoding, segmentFile, segmentOptions = {}) => {
+          if (fast?.supports(range)) {
+            await fast.renderSegment(range, encoding, segmentFile, segmentOptions);
+            counts.fast++;
+            return;
+          }
+          const reelpress = await job();
           await withCancelSignal(segmentOptions.signal, (cancelSignal) =>
             renderMedia({
-              ...h264Of(job),
+              ...h264Of(reelpress),
               ...segmentMediaSettings(encoding, framesPerWorker(options.concurrency ?? null, workers())),
               frameRange: [range.from, range.to - 1],
               outputLocation: segmentFile,
@@ -284,7 +341,10 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
             }),
           );
         },
-        close: () => job.assets.close(),
+        close: async () => {
+          await fast?.close();
+          await opened.assets.close();
+        },
       };
     },
     async close() {},
@@ -298,7 +358,8 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
       const profile = renderOptions.profile ?? DEFAULT_RENDER_PROFILE;
       throwIfAborted(signal);
       if (profile === "plain") return renderPlain(board, outputFile, renderOptions);
-      const local = options.backend ? null : localBackend(() => workers);
+      const counts = { fast: 0 };
+      const local = options.backend ? null : localBackend(() => workers, await getFullFfmpeg(), counts);
       const backend = options.backend ?? local!;
       const workers = Math.max(1, options.segmentWorkers ?? backend.parallelSegments ?? DEFAULT_SEGMENT_WORKERS);
       let session: SegmentSession | null = null;
@@ -318,7 +379,7 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
           onFrames: (done, total) => report({ stage: "frames", progress: done / total, renderedFrames: done, totalFrames: total }, onProgress),
         });
         report({ stage: "encode", progress: 1 }, onProgress);
-        return { ...segmented, backend: backend.name };
+        return { ...segmented, backend: backend.name, composited: counts.fast };
       } catch (cause) {
         if (signal?.aborted) throw new ReelpressError("E_ABORTED", "the render was cancelled", { cause });
         if (cause instanceof ReelpressError) throw cause;

@@ -1,5 +1,5 @@
 export { COMPOSITION_ID } from "../../compositions/reelpress-props.js";
-export { createRenderer, DEFAULT_RENDER_PROFILE, draftScale, renderedSize, segmentEncoding, type RenderProfile, type Renderer, type RendererOptions, type RenderProgress, type RenderStage, type RenderVideoReport } from "./create-renderer.js";
+export { createRenderer, DEFAULT_RENDER_PROFILE, draftScale, renderedSize, segmentEncoding, COMPOSITORS, type Compositor, type RenderProfile, type Renderer, type RendererOptions, type RenderProgress, type RenderStage, type RenderVideoReport } from "./create-renderer.js";
 export { DEFAULT_SEGMENT_CACHE_BYTES } from "./segments/segment-cache.js";
 export { createLambdaBackend, lambdaConfigFromEnv, type LambdaConfig } from "./lambda/index.js";
 export type { SegmentBackend, SegmentEncoding, SegmentRange, SegmentSession } from "./segments/segment-backend.js";

@@ -53,8 +53,9 @@ export async function renderSegmented(board: Storyboard, outputFile: string, opt
     const progress = plan.map((s, i) => (cached[i] ? s.to - s.from : 0));
     const report = () => options.onFrames?.(progress.reduce((a, b) => a + b, 0), total);
     report();
-    const draw = async (todo: { segment: PlannedSegment; i: number }[]) =>
-      runPool(todo, options.workers ?? 1, options.signal, async ({ segment, i }, signal) => {
+    const draw = async (todo: { segment: PlannedSegment; i: number }[]) => {
+      if (todo.length > 0) options.session.prepare?.(todo.map(({ segment }) => segment), options.encoding);
+      await runPool(todo, options.workers ?? 1, options.signal, async ({ segment, i }, signal) => {
         await renderOne(options.session, segment, options.encoding, segmentFile(dir, keys[i]!), signal, (n) => {
           progress[i] = n;
           report();
@@ -62,6 +63,7 @@ export async function renderSegmented(board: Storyboard, outputFile: string, opt
         progress[i] = segment.to - segment.from;
         report();
       });
+    };
     const missing = plan.map((segment, i) => ({ segment, i })).filter(({ i }) => !cached[i]);
     await draw(missing);
     // A segment found in the cache may have been trimmed away by another process since: drawn again.

@@ -11,6 +11,11 @@ export interface SegmentEncoding {
   crf: number;
   /** Remotion's `scale`: 1 for a full render, below 1 for a draft. */
   scale: number;
+  /**
+   * The text's animation moves every `textHold` frames of the video (1: every frame). Only the
+   * fast path holds it (a draft's economy: the browser draws a third of the states).
+   */
+  textHold: number;
 }
 
 /** Frames [from, to) of the timeline: one scene's body, or the transition between two scenes. */
@@ -31,6 +36,11 @@ export interface SegmentRenderOptions {
  * the frames (served over 127.0.0.1 locally, uploaded for a remote worker).
  */
 export interface SegmentSession {
+  /**
+   * Told which segments are about to be rendered, in order, before the first renderSegment call:
+   * a backend may start work they share (the local one draws their text overlays in one pass).
+   */
+  prepare?(ranges: readonly SegmentRange[], encoding: SegmentEncoding): void;
   /** Writes frames [range.from, range.to) of the video as a muted H.264 MP4 at outputFile. */
   renderSegment(range: SegmentRange, encoding: SegmentEncoding, outputFile: string, options?: SegmentRenderOptions): Promise<void>;
   close(): Promise<void>;

@@ -6,7 +6,7 @@ import type { PlannedSegment } from "./plan-segments.js";
 import type { SegmentEncoding } from "./segment-backend.js";
 
 /** Raise when the way frames are drawn changes in a way the other inputs do not show. */
-const SEGMENT_KEY_VERSION = 1;
+const SEGMENT_KEY_VERSION = 2;
 
 export interface SegmentKeyContext {
   /** Hash of the compositions and templates the frames are drawn with. */
