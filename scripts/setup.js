@@ -75,4 +75,25 @@ if (espeak) {
   say("       Debian/Ubuntu: sudo apt-get install espeak-ng · macOS: brew install espeak-ng · or use --voice openai");
 }
 
+// The fast renderer composites footage with an ffmpeg that has the overlay and perspective
+// filters (the one bundled with Remotion has neither); without one, Remotion draws every frame.
+// Keep in step with FULL_FFMPEG_FILTERS in src/render/fast/find-full-ffmpeg.ts.
+const COMPOSITING_FILTERS = ["overlay", "perspective", "alphamerge", "geq", "drawbox", "loop", "pad", "color"];
+const fullFfmpeg = () => {
+  const listed = spawnSync(process.env.REELPRESS_FFMPEG || "ffmpeg", ["-hide_banner", "-filters"], { encoding: "utf8" });
+  const names = new Set((listed.stdout ?? "").split("\n").map((line) => line.trim().split(/\s+/)[1]));
+  return listed.status === 0 && COMPOSITING_FILTERS.every((name) => names.has(name));
+};
+if (fullFfmpeg()) {
+  say(`setup: footage will be composited by ${process.env.REELPRESS_FFMPEG || onPath("ffmpeg")}`);
+} else if (process.getuid?.() === 0 && onPath("apt-get")) {
+  say("setup: installing ffmpeg for the fast renderer…");
+  spawnSync("apt-get", ["update", "-qq"], { cwd: root, stdio: "inherit" });
+  const installed = spawnSync("apt-get", ["install", "-y", "-qq", "ffmpeg"], { cwd: root, stdio: "inherit" });
+  if (installed.status !== 0 || !fullFfmpeg()) say("setup: could not install ffmpeg; videos will be drawn by Remotion alone (several times slower)");
+} else {
+  say("setup: no ffmpeg with the overlay filter found, so Remotion will draw every frame (several times slower). Install one:");
+  say("       Debian/Ubuntu: sudo apt-get install ffmpeg · macOS: brew install ffmpeg · or set REELPRESS_FFMPEG to one");
+}
+
 say("setup: ready. Try: npx reelpress make samples/articles/sourdough-starter-guide.html");

@@ -191,6 +191,19 @@ describe("render backends", () => {
     expectOneLineError(env.stderr, /REELPRESS_RENDER_BACKEND is "cloud"/);
     expect(await readdir(run.cwd)).toEqual(["story.json"]);
   });
+
+  it("rejects an unknown compositor, on the command line or in the config file", async () => {
+    const run = await cli(["--version"]);
+    await writeFile(path.join(run.cwd, "story.json"), JSON.stringify(makeStoryboard()));
+    const flag = await cli(["render", "story.json", "--compositor", "gpu"], run.cwd);
+    expect(flag.code).toBe(2);
+    expectOneLineError(flag.stderr, /"gpu" is not a compositor; use auto or remotion/);
+    await writeFile(path.join(run.cwd, "reelpress.config.json"), JSON.stringify({ render: { compositor: "gpu" } }));
+    const config = await cli(["render", "story.json"], run.cwd);
+    expect(config.code).not.toBe(0);
+    expectOneLineError(config.stderr, /compositor/);
+    expect((await readdir(run.cwd)).sort()).toEqual(["reelpress.config.json", "story.json"]);
+  });
 });
 
 describe("slugify", () => {

@@ -30,7 +30,7 @@ import { CaptionStyleSchema, VoiceEngineSchema, type Aspect, type CaptionStyle, 
 import { DEFAULT_TEMPLATE, displayPath } from "../templates/index.js";
 import { formatCandidates, formatMatches } from "./format-matches.js";
 import { formatTemplates } from "./format-templates.js";
-import { parseAspect, parseAspects, parseBackend, parseBoolean, parseDuration, parsePositiveInt, parseProviders, renderProfile, slugify } from "./parse-options.js";
+import { parseAspect, parseAspects, parseBackend, parseBoolean, parseCompositor, parseDuration, parsePositiveInt, parseProviders, renderProfile, slugify } from "./parse-options.js";
 import { envBackend, renderBackend } from "./render-backend.js";
 import { createProgressReporter } from "./progress.js";
 
@@ -49,6 +49,7 @@ interface CommonFlags {
   /** false with --no-render-cache (commander's default is true). */
   renderCache?: boolean;
   backend?: "local" | "lambda";
+  compositor?: "auto" | "remotion";
 }
 
 interface PlanFlags extends CommonFlags, LookFlags {
@@ -143,7 +144,8 @@ function addRendering(command: Command): Command {
     .option("--draft", "a quick 960-px preview: half size, faster, lower quality")
     .option("--segment-workers <n>", "scenes rendered at the same time (default: 1 below 4 cores, else 2)", parsePositiveInt)
     .option("--no-render-cache", "draw every scene again instead of reusing the ones rendered before")
-    .option("--backend <name>", "where scenes are rendered: local or lambda (Remotion Lambda, set up by REELPRESS_LAMBDA_* variables)", parseBackend);
+    .option("--backend <name>", "where scenes are rendered: local or lambda (Remotion Lambda, set up by REELPRESS_LAMBDA_* variables)", parseBackend)
+    .option("--compositor <name>", "who draws a local render: auto (ffmpeg composites footage under browser-drawn text where it can) or remotion (the browser draws every frame)", parseCompositor);
 }
 
 async function settings(flags: CommonFlags & Partial<PlanFlags>, io: Io, needs: { script?: boolean; look?: boolean } = {}) {
@@ -170,6 +172,7 @@ async function settings(flags: CommonFlags & Partial<PlanFlags>, io: Io, needs: 
     browserExecutable: flags.browser ?? merged.browserExecutable ?? null,
     concurrency: flags.concurrency ?? merged.concurrency ?? null,
     segmentWorkers: flags.segmentWorkers ?? merged.render?.segmentWorkers ?? undefined,
+    compositor: flags.compositor ?? merged.render?.compositor ?? DEFAULT_CONFIG.render.compositor,
     renderCache: flags.renderCache === false ? false : (merged.render?.cache ?? DEFAULT_CONFIG.render.cache),
     maxSegmentCacheBytes: Math.round((merged.render?.cacheMaxMegabytes ?? DEFAULT_CONFIG.render.cacheMaxMegabytes) * 1024 * 1024),
     backendName: flags.backend ?? envBackend(io.env) ?? merged.render?.backend ?? DEFAULT_CONFIG.render.backend,

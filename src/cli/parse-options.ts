@@ -70,6 +70,11 @@ export function renderProfile(flags: { draft?: boolean }): RenderProfile {
 }
 
 /** `--backend`: where scenes are rendered. */
+export function parseCompositor(value: string): "auto" | "remotion" {
+  if (value === "auto" || value === "remotion") return value;
+  throw new InvalidArgumentError(`"${value}" is not a compositor; use auto or remotion`);
+}
+
 export function parseBackend(value: string): "local" | "lambda" {
   if (value === "local" || value === "lambda") return value;
   throw new InvalidArgumentError(`"${value}" is not a render backend; use local or lambda`);

@@ -11,7 +11,7 @@ export const DEFAULT_CONFIG = {
   cacheDir: ".reelpress-cache",
   browserExecutable: null,
   concurrency: null,
-  render: { backend: "local", segmentWorkers: null, cache: true, cacheMaxMegabytes: 4096 },
+  render: { backend: "local", compositor: "auto", segmentWorkers: null, cache: true, cacheMaxMegabytes: 4096 },
   fetch: { timeoutMs: 15_000, maxBytes: 10 * 1024 * 1024, maxRedirects: 5, maxRetries: 2 },
   llm: { model: "gpt-4o-mini", baseUrl: null, timeoutMs: 60_000 },
   voice: { engine: "auto", name: null, model: "gpt-4o-mini-tts", speed: 1, baseUrl: null, espeakPath: null, timeoutMs: 60_000, maxRetries: 2 },
@@ -57,6 +57,12 @@ export const ConfigSchema = z
       .object({
         /** Where segments are rendered: this machine, or Remotion Lambda (set up by REELPRESS_LAMBDA_* variables). @default "local" */
         backend: z.enum(["local", "lambda"]).optional(),
+        /**
+         * Who draws a local render's frames: "auto" lets ffmpeg composite the footage under text
+         * drawn by the browser wherever it can (needs an ffmpeg with overlay and perspective),
+         * "remotion" draws every frame in the browser. @default "auto"
+         */
+        compositor: z.enum(["auto", "remotion"]).optional(),
         /** Segments rendered at the same time. @default null (1 below 4 cores, else 2) */
         segmentWorkers: z.number().int().min(1).max(16).nullable().optional(),
         /** Keep rendered segments, so a scene that did not change is not drawn again. @default true */
