@@ -142,7 +142,7 @@ function addRendering(command: Command): Command {
     .option("--browser <path>", "Chrome or Chromium binary to render with (default: found on the machine)")
     .option("--concurrency <n>", "frames rendered in parallel (default: Remotion's choice)", parsePositiveInt)
     .option("--draft", "a quick 960-px preview: half size, faster, lower quality")
-    .option("--segment-workers <n>", "scenes rendered at the same time (default: 1 below 4 cores, else 2)", parsePositiveInt)
+    .option("--segment-workers <n>", "scenes rendered at the same time (default: 2 with the fast path; without it 1 below 4 cores, else 2)", parsePositiveInt)
     .option("--no-render-cache", "draw every scene again instead of reusing the ones rendered before")
     .option("--backend <name>", "where scenes are rendered: local or lambda (Remotion Lambda, set up by REELPRESS_LAMBDA_* variables)", parseBackend)
     .option("--compositor <name>", "who draws a local render: auto (ffmpeg composites footage under browser-drawn text where it can) or remotion (the browser draws every frame)", parseCompositor);

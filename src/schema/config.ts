@@ -63,7 +63,7 @@ export const ConfigSchema = z
          * "remotion" draws every frame in the browser. @default "auto"
          */
         compositor: z.enum(["auto", "remotion"]).optional(),
-        /** Segments rendered at the same time. @default null (1 below 4 cores, else 2) */
+        /** Segments rendered at the same time. @default null (2 with the fast path; without it 1 below 4 cores, else 2) */
         segmentWorkers: z.number().int().min(1).max(16).nullable().optional(),
         /** Keep rendered segments, so a scene that did not change is not drawn again. @default true */
         cache: z.boolean().optional(),

@@ -1,7 +1,9 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { makeCancelSignal, renderFrames, selectComposition, type HeadlessBrowser } from "@remotion/renderer";
+import { makeCancelSignal, renderFrames, type HeadlessBrowser } from "@remotion/renderer";
+import type { VideoConfig } from "remotion";
+import { overlayMetadata } from "../../../compositions/overlay/calculate-overlay-metadata.js";
 import { OVERLAY_STATES_COMPOSITION_ID, type OverlayStatesProps } from "../../../compositions/overlay/overlay-states-props.js";
 import { ReelpressError } from "../../errors.js";
 import type { Storyboard } from "../../schema/storyboard.js";
@@ -155,7 +157,20 @@ async function drawPages(
   if (plan.pages.length === 0) return;
   const inputProps: OverlayStatesProps = { storyboard: board, assets: ctx.assets, pageWidth: plan.pageWidth, pageHeight: plan.pageHeight, pages: plan.pages };
   const chromium = { browserExecutable: ctx.browserExecutable, chromeMode: "headless-shell" as const, logLevel: "error" as const, puppeteerInstance: ctx.puppeteerInstance };
-  const composition = await selectComposition({ ...chromium, serveUrl: ctx.serveUrl, id: OVERLAY_STATES_COMPOSITION_ID, inputProps });
+  // What selectComposition would answer, worked out here: its metadata is pure, and asking the
+  // browser costs a page load (about a second) before the first page can be drawn.
+  const composition: VideoConfig = {
+    ...overlayMetadata(inputProps),
+    id: OVERLAY_STATES_COMPOSITION_ID,
+    defaultProps: {},
+    props: inputProps,
+    defaultCodec: null,
+    defaultOutName: null,
+    defaultVideoImageFormat: null,
+    defaultPixelFormat: null,
+    defaultProResProfile: null,
+    defaultSampleRate: null,
+  };
   const writes: Promise<void>[] = [];
   try {
     await renderFrames({

@@ -72,6 +72,12 @@ function cover(w: number, h: number, focus: { x: number; y: number }, inMatrix =
  */
 const TO_BT709 = "in_range=auto:out_color_matrix=bt709:out_range=tv";
 
+/**
+ * Pages are decoded one at a time, a few per segment: one decoding thread each, instead of
+ * ffmpeg's frame threads holding several 1920×1920 RGBA pictures per input.
+ */
+const ONE_THREAD = ["-threads", "1"];
+
 /** A per-frame value as an ffmpeg expression of frame number `v`: a balanced if-tree (expressions nest only ~100 deep). */
 function perFrame(values: readonly number[], v: string, lo = 0, hi = values.length): string {
   if (values.slice(lo, hi).every((x) => x === values[lo])) return num(values[lo]!);
@@ -115,7 +121,7 @@ export function segmentGraph({ board, segment, scale, plan, pageFiles, workDir, 
     const convert = "scale=out_color_matrix=bt709:out_range=tv,format=yuva420p";
     const still = lf.page.every((p, i) => p === lf.page[0] && lf.y[i] === lf.y[0]);
     if (still) {
-      const ix = addInput("-i", pageFiles[lf.page[0]!]!);
+      const ix = addInput(...ONE_THREAD, "-i", pageFiles[lf.page[0]!]!);
       graph.push(`[${ix}:v]crop=${w}:${h}:0:${px(lf.y[0]!)},${convert}[${label}]`);
     } else {
       // Each page is decoded and converted once; the tile is cut out per frame.
@@ -131,7 +137,7 @@ export function segmentGraph({ board, segment, scale, plan, pageFiles, workDir, 
       lines.push(`file '${pageFiles[lf.page[n - 1]!]!}'`, `option framerate ${fps}`);
       const list = path.join(workDir, `${label}.ffconcat`);
       files.push({ path: list, content: lines.join("\n") + "\n" });
-      const ix = addInput("-f", "concat", "-safe", "0", "-i", list);
+      const ix = addInput(...ONE_THREAD, "-f", "concat", "-safe", "0", "-i", list);
       graph.push(`[${ix}:v]${convert},fps=${fps},crop=${w}:${h}:0:'${perFrame(lf.y.map(px), "n")}',trim=end_frame=${n},setpts=PTS-STARTPTS[${label}]`);
     }
     return { x: px(lf.region.x), y: px(lf.region.y), still };
