@@ -39,9 +39,9 @@ class UsageProblem extends Error {}
 function table(report: BenchReport): string {
   const rows = (["baseline", "full", "rerender", "draft"] as const).map((name) => {
     const r = report.runs[name];
-    return [name, `${r.width}x${r.height}`, r.wallSeconds.toFixed(1), r.realtime.toFixed(3), String(r.peakRssMB), String(r.peakPssMB), r.vsBaseline.toFixed(2)];
+    return [name, `${r.width}x${r.height}`, r.wallSeconds.toFixed(1), r.realtime.toFixed(3), String(r.peakRssMB), String(r.peakPssMB), r.vsBaseline.toFixed(2), `${r.segments}/${r.reusedSegments}/${r.compositedSegments}`];
   });
-  const head = ["run", "size", "wall s", "× realtime", "peak RSS sum MB", "peak PSS sum MB", "time vs baseline"];
+  const head = ["run", "size", "wall s", "× realtime", "peak RSS sum MB", "peak PSS sum MB", "time vs baseline", "segments/cached/composited"];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   const targets = Object.values(report.targets).map((t) => `  ${t.met ? "met    " : "not met"}  ${t.goal}: ${t.value}`);

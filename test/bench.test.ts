@@ -85,7 +85,7 @@ describe("the benchmark's measures", () => {
   });
 
   it("marks each target met or not from the figures", () => {
-    const fig = (wallSeconds: number, peakRssMB = 1000) => ({ wallSeconds, realtime: 10 / wallSeconds, peakRssMB, vsBaseline: wallSeconds / 60 });
+    const fig = (wallSeconds: number, peakPssMB = 1000) => ({ wallSeconds, realtime: 10 / wallSeconds, peakRssMB: peakPssMB * 1.4, peakPssMB, vsBaseline: wallSeconds / 60 });
     const targets = benchTargets({ runs: { baseline: fig(60), full: fig(15), rerender: fig(4), draft: fig(6, 2600) }, ssim: 0.975, unchangedScenesIdentical: false });
     expect(Object.fromEntries(Object.entries(targets).map(([k, t]) => [k, t.met]))).toEqual({
       fullSpeedup: true, fullRealtime: true, ssim: true, rerenderShare: false, rerenderIdentical: false, draftRealtime: false, peakMemory: false,
@@ -93,9 +93,12 @@ describe("the benchmark's measures", () => {
   });
 
   it("holds reelpress's runs to the memory target, not the baseline it is compared with", () => {
-    const fig = (wallSeconds: number, peakRssMB: number) => ({ wallSeconds, realtime: 10 / wallSeconds, peakRssMB, vsBaseline: wallSeconds / 60 });
+    const fig = (wallSeconds: number, peakPssMB: number) => ({ wallSeconds, realtime: 10 / wallSeconds, peakRssMB: peakPssMB * 1.4, peakPssMB, vsBaseline: wallSeconds / 60 });
     const targets = benchTargets({ runs: { baseline: fig(60, 4000), full: fig(15, 1800), rerender: fig(4, 1700), draft: fig(6, 1900) }, ssim: 0.975, unchangedScenesIdentical: true });
     expect(targets.peakMemory).toMatchObject({ value: 1900, met: true });
+    // Judged on PSS: an RSS sum over the limit (shared pages counted per process) does not fail it.
+    const shared = { wallSeconds: 6, realtime: 1.7, peakRssMB: 3000, peakPssMB: 2000, vsBaseline: 0.1 };
+    expect(benchTargets({ runs: { baseline: fig(60, 4000), full: shared, rerender: shared, draft: shared }, ssim: 0.975, unchangedScenesIdentical: true }).peakMemory).toMatchObject({ value: 2000, met: true });
   });
 });
 
