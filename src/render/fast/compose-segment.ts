@@ -35,7 +35,7 @@ export function composeAndEncode(
       composer.kill("SIGKILL");
       encoder.kill("SIGKILL");
     };
-    // An encoder gone early is reported below as the cause; the compositor is stopped with it.
+    // Either one gone stops the other: an encoder gone early would leave the compositor blocked.
     encoder.on("exit", () => composer.kill("SIGKILL"));
     composer.on("exit", (code) => {
       if (code !== 0) encoder.kill("SIGKILL");
@@ -54,10 +54,13 @@ export function composeAndEncode(
     const exits = [composer, encoder].map((child) => new Promise<number | null>((done) => child.on("close", (code) => done(code))));
     void Promise.all(exits).then(([composed, encodedCode]) => {
       signal?.removeEventListener("abort", kill);
-      // The encoder's failure first: the compositor was then stopped because of it.
-      if (encodedCode !== 0 && (composed === 0 || composed === null)) return fail(new Error(`the encoder exited with ${encodedCode}: ${lastLine(errors.encoder)}`));
-      if (composed !== 0) return fail(new Error(`the compositing ffmpeg exited with ${composed}: ${lastLine(errors.composer)}`));
+      // The cause is the one that failed by itself: a compositor stopped here (no exit code) or
+      // failing to write to the pipe failed because the encoder had gone; which of the two Node
+      // reports first is not telling.
+      const brokenPipe = encodedCode !== 0 && BROKEN_PIPE.test(errors.composer);
+      if (composed !== 0 && composed !== null && !brokenPipe) return fail(new Error(`the compositing ffmpeg exited with ${composed}: ${lastLine(errors.composer)}`));
       if (encodedCode !== 0) return fail(new Error(`the encoder exited with ${encodedCode}: ${lastLine(errors.encoder)}`));
+      if (composed !== 0) return fail(new Error(`the compositing ffmpeg was stopped: ${lastLine(errors.composer)}`));
       // A graph whose input ran out early ends without error, one frame short or more: never joined.
       if (encoded !== frames) return fail(new Error(`the compositor drew ${encoded} of ${frames} frames`));
       onFrames?.(frames);
@@ -65,6 +68,9 @@ export function composeAndEncode(
     });
   });
 }
+
+/** What ffmpeg prints when the reader of its output pipe has gone. */
+const BROKEN_PIPE = /Broken pipe|Connection reset by peer|pipe:1/i;
 
 function lastLine(text: string): string {
   return text.trim().split("\n").filter(Boolean).pop() ?? "no message";
