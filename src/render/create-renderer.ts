@@ -174,6 +174,26 @@ export const DEFAULT_SEGMENT_WORKERS = cpus().length >= 4 ? 2 : 1;
  */
 export const FAST_SEGMENT_WORKERS = Math.max(2, DEFAULT_SEGMENT_WORKERS);
 
+/** Runs at most `slots` tasks at once; the others wait their turn, in order. */
+function limiter(slots: number): { run<T>(task: () => Promise<T>): Promise<T> } {
+  let busy = 0;
+  const waiting: (() => void)[] = [];
+  return {
+    async run(task) {
+      // A finished task hands its slot straight to the next in line.
+      if (busy >= slots) await new Promise<void>((turn) => waiting.push(turn));
+      else busy++;
+      try {
+        return await task();
+      } finally {
+        const next = waiting.shift();
+        if (next) next();
+        else busy--;
+      }
+    },
+  };
+}
+
 function checkMediaExists(board: Storyboard): void {
   for (const [i, scene] of board.scenes.entries()) {
     if (scene.media.kind !== "generated" && !existsSync(scene.media.file)) {
@@ -309,7 +329,9 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
    * Segments drawn on this machine: by the fast path where it can (compositor ffmpeg given),
    * otherwise by one renderMedia call each over the segment's frames.
    */
-  const localBackend = (workers: () => number, compositor: { file: string; identity: string } | null, counts: { fast: number }): SegmentBackend => ({
+  const remotionWorkers = options.segmentWorkers ?? DEFAULT_SEGMENT_WORKERS;
+  const remotionTurns = limiter(remotionWorkers);
+  const localBackend = (compositor: { file: string; identity: string } | null, counts: { fast: number }): SegmentBackend => ({
     name: "local",
     // Another browser (or compositing ffmpeg) build may draw text and images differently, so its segments are kept apart.
     encoderId: `remotion ${REMOTION_VERSION}, ${browserStamp}${compositor ? `, compositor ${compositor.identity}` : ""}`,
@@ -336,16 +358,21 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
             return;
           }
           const reelpress = await job();
-          await withCancelSignal(segmentOptions.signal, (cancelSignal) =>
+          // Segments Remotion draws take turns unless the user asked for more at once: two
+          // renderMedia calls side by side are slower on 2 cores, and next to the compositor's
+          // work a Remotion frame can outlast its timeout.
+          await remotionTurns.run(() =>
+            withCancelSignal(segmentOptions.signal, (cancelSignal) =>
             renderMedia({
               ...h264Of(reelpress),
-              ...segmentMediaSettings(encoding, framesPerWorker(options.concurrency ?? null, workers())),
+              ...segmentMediaSettings(encoding, framesPerWorker(options.concurrency ?? null, remotionWorkers)),
               frameRange: [range.from, range.to - 1],
               outputLocation: segmentFile,
               overwrite: true,
               cancelSignal,
               onProgress: (p) => segmentOptions.onFrames?.(p.renderedFrames),
             }),
+            ),
           );
         },
         close: async () => {
@@ -367,7 +394,7 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
       if (profile === "plain") return renderPlain(board, outputFile, renderOptions);
       const counts = { fast: 0 };
       const compositor = options.backend ? null : await getFullFfmpeg();
-      const local = options.backend ? null : localBackend(() => workers, compositor, counts);
+      const local = options.backend ? null : localBackend(compositor, counts);
       const backend = options.backend ?? local!;
       const workers = Math.max(1, options.segmentWorkers ?? backend.parallelSegments ?? (compositor ? FAST_SEGMENT_WORKERS : DEFAULT_SEGMENT_WORKERS));
       let session: SegmentSession | null = null;
