@@ -3,7 +3,7 @@ import { kenBurns } from "../../../compositions/ken-burns.js";
 import type { OverlayLayer } from "../../../compositions/overlay/overlay-states-props.js";
 import { sceneWindows } from "../../../compositions/scene-windows.js";
 import { coverCrop } from "../../media/cover-crop.js";
-import type { Storyboard } from "../../schema/storyboard.js";
+import { storyboardDurationInFrames, type Storyboard } from "../../schema/storyboard.js";
 import type { PlannedSegment } from "../segments/plan-segments.js";
 import { clipColorMatrix } from "./clip-color-matrix.js";
 import { ffmpegColor } from "./ffmpeg-color.js";
@@ -279,7 +279,7 @@ export function segmentGraph({ board, segment, scale, plan, pageFiles, workDir, 
   graph.push(`[${top}][cap]overlay=x=${captions.x}:y=${captions.y}:eof_action=repeat:format=yuv420[m2]`);
 
   // The progress bar: the track at 18% of the accent, then the filled part up to frame t+1 of the whole video.
-  const total = board.scenes.reduce((sum, scene) => sum + scene.durationInFrames, 0);
+  const total = storyboardDurationInFrames(board);
   const thickness = Math.max(1, Math.round(Math.max(4, Math.round(H * 0.005)) * scale));
   const accent = ffmpegColor(board.theme.colors.accent) ?? "0xffffff";
   graph.push(
